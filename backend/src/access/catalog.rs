@@ -1,0 +1,105 @@
+//! Every resource and the actions that make sense on it. Roles may only grant what is listed here;
+//! each module adds its resource when it lands.
+use serde::Serialize;
+use utoipa::ToSchema;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, ToSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum Resource {
+    Users,
+    Roles,
+    Teams,
+    ApiKeys,
+    History,
+    SavedViews,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, ToSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum Action {
+    Read,
+    Create,
+    Update,
+    Delete,
+    Export,
+    Import,
+    Assign,
+    Approve,
+    Admin,
+}
+
+pub const CATALOG: &[(Resource, &[Action])] = {
+    use Action::*;
+    &[
+        (Resource::Users, &[Read, Create, Update, Delete]),
+        (Resource::Roles, &[Read, Create, Update, Delete]),
+        (Resource::Teams, &[Read, Create, Update, Delete]),
+        (Resource::ApiKeys, &[Read, Create, Update, Delete]),
+        (Resource::History, &[Read, Export]),
+        (Resource::SavedViews, &[Read, Create, Update, Delete]),
+    ]
+};
+
+impl Resource {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Self::Users => "users",
+            Self::Roles => "roles",
+            Self::Teams => "teams",
+            Self::ApiKeys => "api_keys",
+            Self::History => "history",
+            Self::SavedViews => "saved_views",
+        }
+    }
+
+    pub fn parse(s: &str) -> Option<Self> {
+        CATALOG.iter().map(|(r, _)| *r).find(|r| r.as_str() == s)
+    }
+
+    pub fn actions(self) -> &'static [Action] {
+        CATALOG
+            .iter()
+            .find(|(r, _)| *r == self)
+            .map(|(_, a)| *a)
+            .unwrap_or(&[])
+    }
+}
+
+impl Action {
+    pub const ALL: [Action; 9] = [
+        Self::Read,
+        Self::Create,
+        Self::Update,
+        Self::Delete,
+        Self::Export,
+        Self::Import,
+        Self::Assign,
+        Self::Approve,
+        Self::Admin,
+    ];
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Self::Read => "read",
+            Self::Create => "create",
+            Self::Update => "update",
+            Self::Delete => "delete",
+            Self::Export => "export",
+            Self::Import => "import",
+            Self::Assign => "assign",
+            Self::Approve => "approve",
+            Self::Admin => "admin",
+        }
+    }
+
+    pub fn parse(s: &str) -> Option<Self> {
+        Self::ALL.into_iter().find(|a| a.as_str() == s)
+    }
+}
+
+/// Whether `resource` x `action` is a grantable pair.
+pub fn catalog(resource: &str, action: &str) -> Option<(Resource, Action)> {
+    let r = Resource::parse(resource)?;
+    let a = Action::parse(action)?;
+    r.actions().contains(&a).then_some((r, a))
+}

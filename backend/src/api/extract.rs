@@ -1,0 +1,66 @@
+//! Extractor configuration: malformed JSON, unknown fields, bad query strings and bad path segments
+//! all answer with problem documents instead of actix's plain-text errors.
+use crate::error::{ApiError, FieldError};
+use actix_web::error::{JsonPayloadError, PathError, QueryPayloadError};
+use actix_web::{web, HttpRequest};
+
+pub fn json_config(limit: usize) -> web::JsonConfig {
+    web::JsonConfig::default()
+        .limit(limit)
+        .error_handler(|err, _req: &HttpRequest| json_error(err).into())
+}
+
+pub fn query_config() -> web::QueryConfig {
+    web::QueryConfig::default().error_handler(|err, _req| query_error(err).into())
+}
+
+pub fn path_config() -> web::PathConfig {
+    web::PathConfig::default().error_handler(|_err: PathError, _req| ApiError::NotFound.into())
+}
+
+fn json_error(err: JsonPayloadError) -> ApiError {
+    match err {
+        JsonPayloadError::ContentType => ApiError::bad_request(
+            "unsupported_media_type",
+            "Send the body as application/json.",
+        ),
+        JsonPayloadError::Overflow { limit } | JsonPayloadError::OverflowKnownLength { limit, .. } => {
+            ApiError::bad_request("payload_too_large", format!("The body exceeds {limit} bytes."))
+        }
+        JsonPayloadError::Deserialize(e) => deserialize_error(&e.to_string(), e.is_data()),
+        other => ApiError::bad_request("malformed_json", other.to_string()),
+    }
+}
+
+/// serde says "unknown field `x`, expected ..." and "missing field `x`"; we name the field so the
+/// SPA can show it beside the input.
+fn deserialize_error(message: &str, is_data: bool) -> ApiError {
+    let field = message.split('`').nth(1).unwrap_or_default().to_owned();
+    let clean = message.split(" at line ").next().unwrap_or(message).to_owned();
+    if message.starts_with("unknown field") {
+        return ApiError::BadRequest {
+            code: "unknown_field",
+            detail: format!("Unknown field `{field}`."),
+            errors: vec![FieldError::new(field, "unknown_field", "This field is not accepted.")],
+        };
+    }
+    if message.starts_with("missing field") {
+        return ApiError::Validation(vec![FieldError::new(field, "required", "This field is required.")]);
+    }
+    if is_data {
+        return ApiError::BadRequest {
+            code: "invalid_body",
+            detail: clean.clone(),
+            errors: vec![],
+        };
+    }
+    ApiError::bad_request("malformed_json", clean)
+}
+
+fn query_error(err: QueryPayloadError) -> ApiError {
+    let message = match &err {
+        QueryPayloadError::Deserialize(e) => e.to_string(),
+        other => other.to_string(),
+    };
+    ApiError::bad_request("invalid_query", format!("Invalid query string: {message}"))
+}

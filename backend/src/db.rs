@@ -1,0 +1,76 @@
+//! Connections. PostgreSQL gets one pool. SQLite gets a read pool and a write pool of exactly one
+//! connection: SQLite allows one writer, so queueing writers in the pool (instead of in SQLite's lock)
+//! means concurrent requests never see "database is locked".
+use crate::settings::Settings;
+use anyhow::Context;
+use migration::MigratorTrait;
+use sea_orm::{ConnectionTrait, DatabaseBackend, DatabaseConnection, SqlxPostgresConnector, SqlxSqliteConnector};
+use sqlx::postgres::PgPoolOptions;
+use sqlx::sqlite::{SqliteConnectOptions, SqliteJournalMode, SqlitePoolOptions, SqliteSynchronous};
+use std::str::FromStr;
+use std::time::Duration;
+
+#[derive(Clone)]
+pub struct Db {
+    pub read: DatabaseConnection,
+    pub write: DatabaseConnection,
+}
+
+impl Db {
+    pub async fn connect(settings: &Settings) -> anyhow::Result<Self> {
+        let url = settings.database_url();
+        if url.starts_with("postgres://") || url.starts_with("postgresql://") {
+            let pool = PgPoolOptions::new()
+                .max_connections(settings.db_max_connections)
+                .acquire_timeout(Duration::from_secs(10))
+                .connect(&url)
+                .await
+                .context("connecting to PostgreSQL")?;
+            let conn = SqlxPostgresConnector::from_sqlx_postgres_pool(pool);
+            return Ok(Self { read: conn.clone(), write: conn });
+        }
+        if !url.starts_with("sqlite:") {
+            anyhow::bail!("CRM_DATABASE_URL must start with sqlite: or postgres://");
+        }
+        if url.starts_with("sqlite://") && !url.contains(":memory:") {
+            let path = url.trim_start_matches("sqlite://");
+            let path = path.split('?').next().unwrap_or(path);
+            if let Some(dir) = std::path::Path::new(path).parent() {
+                std::fs::create_dir_all(dir).with_context(|| format!("creating {}", dir.display()))?;
+            }
+        }
+        let options = SqliteConnectOptions::from_str(&url)
+            .context("parsing the SQLite URL")?
+            .create_if_missing(true)
+            .journal_mode(SqliteJournalMode::Wal)
+            .synchronous(SqliteSynchronous::Normal)
+            .foreign_keys(true)
+            .busy_timeout(Duration::from_secs(10));
+        let write = SqlitePoolOptions::new()
+            .max_connections(1)
+            .acquire_timeout(Duration::from_secs(30))
+            .connect_with(options.clone())
+            .await
+            .context("opening the SQLite database")?;
+        let read = SqlitePoolOptions::new()
+            .max_connections(settings.db_max_connections.max(2))
+            .acquire_timeout(Duration::from_secs(30))
+            .connect_with(options)
+            .await
+            .context("opening the SQLite database for reading")?;
+        Ok(Self {
+            read: SqlxSqliteConnector::from_sqlx_sqlite_pool(read),
+            write: SqlxSqliteConnector::from_sqlx_sqlite_pool(write),
+        })
+    }
+
+    pub fn backend(&self) -> DatabaseBackend {
+        self.write.get_database_backend()
+    }
+
+    pub async fn migrate(&self) -> anyhow::Result<()> {
+        migration::Migrator::up(&self.write, None)
+            .await
+            .context("running migrations")
+    }
+}

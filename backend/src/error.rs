@@ -1,0 +1,272 @@
+//! The one HTTP-facing error type. Every error leaves as RFC 9457 `application/problem+json` with a
+//! stable snake_case `code` the SPA translates. Unexpected errors are logged with their cause and
+//! reach the client as a generic 500 carrying only the request id.
+use actix_web::http::{header, StatusCode};
+use actix_web::{HttpResponse, ResponseError};
+use serde::Serialize;
+use utoipa::ToSchema;
+
+#[derive(Debug, Clone, Serialize, ToSchema)]
+pub struct FieldError {
+    /// The request field, dotted for nested ones (`grants.0.scope`).
+    pub field: String,
+    pub code: String,
+    pub message: String,
+}
+
+impl FieldError {
+    pub fn new(field: impl Into<String>, code: &str, message: impl Into<String>) -> Self {
+        Self { field: field.into(), code: code.into(), message: message.into() }
+    }
+}
+
+/// An RFC 9457 problem document.
+#[derive(Debug, Serialize, ToSchema)]
+pub struct Problem {
+    #[schema(example = "https://crm.invalid/problems/not_found")]
+    pub r#type: String,
+    pub title: String,
+    pub status: u16,
+    pub detail: String,
+    /// Stable machine-readable code, e.g. `not_found`, `validation_failed`, `version_mismatch`.
+    pub code: String,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub request_id: Option<String>,
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub errors: Vec<FieldError>,
+}
+
+pub const PROBLEM_JSON: &str = "application/problem+json";
+
+#[derive(Debug, thiserror::Error)]
+pub enum ApiError {
+    #[error("{detail}")]
+    BadRequest { code: &'static str, detail: String, errors: Vec<FieldError> },
+    #[error("authentication required")]
+    Unauthorized { code: &'static str, detail: &'static str },
+    #[error("forbidden")]
+    Forbidden,
+    #[error("not found")]
+    NotFound,
+    #[error("{detail}")]
+    Conflict { code: &'static str, detail: String, errors: Vec<FieldError> },
+    #[error("validation failed")]
+    Validation(Vec<FieldError>),
+    #[error("If-Match required")]
+    PreconditionRequired,
+    #[error("version mismatch")]
+    PreconditionFailed { current: i32 },
+    #[error("too many attempts")]
+    TooManyRequests { retry_after_secs: u64 },
+    #[error(transparent)]
+    Internal(#[from] anyhow::Error),
+}
+
+impl ApiError {
+    pub fn bad_request(code: &'static str, detail: impl Into<String>) -> Self {
+        Self::BadRequest { code, detail: detail.into(), errors: vec![] }
+    }
+
+    pub fn conflict(code: &'static str, detail: impl Into<String>) -> Self {
+        Self::Conflict { code, detail: detail.into(), errors: vec![] }
+    }
+
+    pub fn field_conflict(code: &'static str, field: &str, detail: &str) -> Self {
+        Self::Conflict {
+            code,
+            detail: detail.into(),
+            errors: vec![FieldError::new(field, code, detail)],
+        }
+    }
+
+    pub fn invalid(field: &str, code: &str, message: &str) -> Self {
+        Self::Validation(vec![FieldError::new(field, code, message)])
+    }
+
+    pub fn unauthorized() -> Self {
+        Self::Unauthorized { code: "unauthorized", detail: "A valid bearer token is required." }
+    }
+
+    fn parts(&self) -> (&'static str, &'static str, String) {
+        match self {
+            Self::BadRequest { code, detail, .. } => (code, "Bad request", detail.clone()),
+            Self::Unauthorized { code, detail } => (code, "Unauthorized", (*detail).into()),
+            Self::Forbidden => (
+                "forbidden",
+                "Forbidden",
+                "Your role does not allow this action.".into(),
+            ),
+            Self::NotFound => ("not_found", "Not found", "No such record.".into()),
+            Self::Conflict { code, detail, .. } => (code, "Conflict", detail.clone()),
+            Self::Validation(_) => (
+                "validation_failed",
+                "Validation failed",
+                "Some fields are invalid.".into(),
+            ),
+            Self::PreconditionRequired => (
+                "if_match_required",
+                "Precondition required",
+                "Send If-Match with the record's ETag to change it.".into(),
+            ),
+            Self::PreconditionFailed { current } => (
+                "version_mismatch",
+                "Precondition failed",
+                format!("The record was changed by someone else; its version is now {current}."),
+            ),
+            Self::TooManyRequests { .. } => (
+                "too_many_attempts",
+                "Too many requests",
+                "Too many failed attempts; try again later.".into(),
+            ),
+            Self::Internal(_) => (
+                "internal_error",
+                "Internal server error",
+                "Something went wrong on our side.".into(),
+            ),
+        }
+    }
+}
+
+/// Builds a problem response; also used by the middleware that turns framework errors into problems.
+pub fn problem_response(
+    status: StatusCode,
+    code: &str,
+    title: &str,
+    detail: String,
+    errors: Vec<FieldError>,
+    request_id: Option<String>,
+) -> HttpResponse {
+    let body = Problem {
+        r#type: format!("https://crm.invalid/problems/{code}"),
+        title: title.into(),
+        status: status.as_u16(),
+        detail,
+        code: code.into(),
+        request_id,
+        errors,
+    };
+    HttpResponse::build(status)
+        .insert_header((header::CONTENT_TYPE, PROBLEM_JSON))
+        .body(serde_json::to_string(&body).unwrap_or_default())
+}
+
+impl ResponseError for ApiError {
+    fn status_code(&self) -> StatusCode {
+        match self {
+            Self::BadRequest { .. } => StatusCode::BAD_REQUEST,
+            Self::Unauthorized { .. } => StatusCode::UNAUTHORIZED,
+            Self::Forbidden => StatusCode::FORBIDDEN,
+            Self::NotFound => StatusCode::NOT_FOUND,
+            Self::Conflict { .. } => StatusCode::CONFLICT,
+            Self::Validation(_) => StatusCode::UNPROCESSABLE_ENTITY,
+            Self::PreconditionRequired => StatusCode::PRECONDITION_REQUIRED,
+            Self::PreconditionFailed { .. } => StatusCode::PRECONDITION_FAILED,
+            Self::TooManyRequests { .. } => StatusCode::TOO_MANY_REQUESTS,
+            Self::Internal(_) => StatusCode::INTERNAL_SERVER_ERROR,
+        }
+    }
+
+    fn error_response(&self) -> HttpResponse {
+        if let Self::Internal(cause) = self {
+            tracing::error!(error = ?cause, "request failed");
+        }
+        let (code, title, detail) = self.parts();
+        let errors = match self {
+            Self::Validation(errors)
+            | Self::BadRequest { errors, .. }
+            | Self::Conflict { errors, .. } => errors.clone(),
+            _ => vec![],
+        };
+        let mut response = problem_response(self.status_code(), code, title, detail, errors, None);
+        let headers = response.headers_mut();
+        match self {
+            Self::TooManyRequests { retry_after_secs } => {
+                if let Ok(v) = header::HeaderValue::from_str(&retry_after_secs.to_string()) {
+                    headers.insert(header::RETRY_AFTER, v);
+                }
+            }
+            Self::Unauthorized { .. } => {
+                headers.insert(
+                    header::WWW_AUTHENTICATE,
+                    header::HeaderValue::from_static("Bearer"),
+                );
+            }
+            Self::PreconditionFailed { current } => {
+                if let Ok(v) = header::HeaderValue::from_str(&format!("\"{current}\"")) {
+                    headers.insert(header::ETAG, v);
+                }
+            }
+            _ => {}
+        }
+        response
+    }
+}
+
+impl From<sea_orm::DbErr> for ApiError {
+    fn from(err: sea_orm::DbErr) -> Self {
+        Self::Internal(err.into())
+    }
+}
+
+impl From<sea_orm::TransactionError<ApiError>> for ApiError {
+    fn from(err: sea_orm::TransactionError<ApiError>) -> Self {
+        match err {
+            sea_orm::TransactionError::Connection(e) => e.into(),
+            sea_orm::TransactionError::Transaction(e) => e,
+        }
+    }
+}
+
+/// Turns `validator` errors into field errors, keeping validator's codes (`length`, `email`, ...).
+impl From<validator::ValidationErrors> for ApiError {
+    fn from(errs: validator::ValidationErrors) -> Self {
+        let mut out = Vec::new();
+        collect_validation(&errs, "", &mut out);
+        out.sort_by(|a, b| a.field.cmp(&b.field));
+        Self::Validation(out)
+    }
+}
+
+fn collect_validation(errs: &validator::ValidationErrors, prefix: &str, out: &mut Vec<FieldError>) {
+    use validator::ValidationErrorsKind as K;
+    for (field, kind) in errs.errors() {
+        let name = if prefix.is_empty() { field.to_string() } else { format!("{prefix}.{field}") };
+        match kind {
+            K::Field(list) => {
+                for e in list {
+                    let message = e
+                        .message
+                        .as_ref()
+                        .map(|m| m.to_string())
+                        .unwrap_or_else(|| default_message(&e.code, &e.params));
+                    out.push(FieldError::new(name.clone(), &e.code, message));
+                }
+            }
+            K::Struct(inner) => collect_validation(inner, &name, out),
+            K::List(items) => {
+                for (i, inner) in items {
+                    collect_validation(inner, &format!("{name}.{i}"), out);
+                }
+            }
+        }
+    }
+}
+
+fn default_message(
+    code: &str,
+    params: &std::collections::HashMap<std::borrow::Cow<'static, str>, serde_json::Value>,
+) -> String {
+    match code {
+        "length" => match (params.get("min"), params.get("max")) {
+            (Some(min), Some(max)) => format!("Must be between {min} and {max} characters."),
+            (Some(min), None) => format!("Must be at least {min} characters."),
+            (None, Some(max)) => format!("Must be at most {max} characters."),
+            _ => "Has the wrong length.".into(),
+        },
+        "email" => "Must be a valid email address.".into(),
+        "range" => "Is out of range.".into(),
+        _ => format!("Is invalid ({code})."),
+    }
+}
+
+pub type ApiResult<T> = Result<T, ApiError>;

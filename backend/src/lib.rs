@@ -1,0 +1,22 @@
+//! The CRM backend: a JSON REST API (see DESIGN.md for the conventions every module follows).
+pub mod access;
+pub mod api;
+pub mod api_keys;
+pub mod auth;
+pub mod clock;
+pub mod db;
+pub mod error;
+pub mod health;
+pub mod history;
+pub mod meta;
+pub mod openapi;
+pub mod roles;
+pub mod saved_views;
+pub mod seed;
+pub mod settings;
+pub mod spa;
+pub mod startup;
+pub mod state;
+pub mod teams;
+pub mod telemetry;
+pub mod users;

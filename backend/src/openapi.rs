@@ -1,0 +1,112 @@
+//! The OpenAPI document. Paths and schemas come from the handlers' annotations; the [`StandardErrors`]
+//! modifier then adds the problem responses every operation can give (401, 403, 404, 400, 422, 412,
+//! 428, 500) so each is declared once here rather than on every handler.
+use crate::{access, api, api_keys, auth, error, health, history, meta, roles, saved_views, teams, users};
+use utoipa::openapi::path::Operation;
+use utoipa::openapi::security::{Http, HttpAuthScheme, SecurityScheme};
+use utoipa::openapi::{ContentBuilder, Ref, ResponseBuilder};
+use utoipa::{Modify, OpenApi};
+
+#[derive(OpenApi)]
+#[openapi(
+    info(title = "CRM API", version = "1.0.0",
+        description = "REST API of the CRM. Errors are RFC 9457 problem documents with a stable `code`. \
+            Lists use keyset pagination (`limit`, `cursor`, `count`, `sort`). Changes need `If-Match` with the record's ETag."),
+    servers((url = "/")),
+    security(("bearer" = [])),
+    modifiers(&StandardErrors),
+    paths(
+        health::live, health::ready,
+        auth::login, auth::refresh, auth::logout, auth::get_me, auth::put_preferences, auth::change_password,
+        users::list_users, users::search_users, users::create_user, users::get_user, users::update_user,
+        users::delete_user, users::restore_user, users::disable_user, users::enable_user, users::reset_password,
+        roles::get_permissions, roles::list_roles, roles::create_role, roles::get_role, roles::update_role, roles::delete_role,
+        teams::list_teams, teams::create_team, teams::get_team, teams::update_team, teams::delete_team, teams::restore_team,
+        api_keys::list_api_keys, api_keys::create_api_key, api_keys::revoke_api_key,
+        history::list_history,
+        saved_views::list_saved_views, saved_views::create_saved_view, saved_views::get_saved_view,
+        saved_views::update_saved_view, saved_views::delete_saved_view,
+        meta::get_fields,
+    ),
+    components(schemas(error::Problem, error::FieldError, access::Grant, api::FilterNode)),
+    tags(
+        (name = "auth", description = "Login, token refresh, logout and the current user"),
+        (name = "users", description = "User accounts (administration)"),
+        (name = "roles", description = "Roles and their grants"),
+        (name = "teams", description = "Teams: a manager and members"),
+        (name = "api_keys", description = "API keys for integrations"),
+        (name = "history", description = "The audit trail"),
+        (name = "saved_views", description = "Saved list views"),
+        (name = "meta", description = "Field metadata for filter builders"),
+        (name = "health", description = "Liveness and readiness"),
+    )
+)]
+pub struct ApiDoc;
+
+pub fn document() -> utoipa::openapi::OpenApi {
+    ApiDoc::openapi()
+}
+
+pub fn json() -> String {
+    document().to_pretty_json().unwrap_or_default()
+}
+
+struct StandardErrors;
+
+fn problem(description: &str) -> utoipa::openapi::Response {
+    ResponseBuilder::new()
+        .description(description)
+        .content(
+            error::PROBLEM_JSON,
+            ContentBuilder::new().schema(Some(Ref::from_schema_name("Problem"))).build(),
+        )
+        .build()
+}
+
+fn add(op: &mut Operation, status: &str, description: &str) {
+    op.responses.responses.entry(status.into()).or_insert_with(|| problem(description).into());
+}
+
+impl Modify for StandardErrors {
+    fn modify(&self, doc: &mut utoipa::openapi::OpenApi) {
+        if let Some(components) = doc.components.as_mut() {
+            components.add_security_scheme("bearer", SecurityScheme::Http(Http::new(HttpAuthScheme::Bearer)));
+        }
+        for (path, item) in doc.paths.paths.iter_mut() {
+            let has_id = path.contains('{');
+            let public = path.starts_with("/health") || path == "/api/v1/auth/login" || path == "/api/v1/auth/refresh";
+            let self_service = path.starts_with("/api/v1/auth/") || path == "/api/v1/meta/{resource}/fields";
+            let ops = [
+                (&mut item.get, "get"),
+                (&mut item.post, "post"),
+                (&mut item.put, "put"),
+                (&mut item.patch, "patch"),
+                (&mut item.delete, "delete"),
+            ];
+            for (op, method) in ops {
+                let Some(op) = op.as_mut() else { continue };
+                add(op, "500", "Unexpected error; the problem carries the request id");
+                if path.starts_with("/health") {
+                    continue;
+                }
+                add(op, "400", "Malformed JSON, unknown field or invalid query parameter");
+                if op.request_body.is_some() {
+                    add(op, "422", "Validation failed; `errors` lists the fields");
+                }
+                if !public {
+                    add(op, "401", "Missing, invalid or expired token");
+                    if !self_service {
+                        add(op, "403", "The caller's role does not grant this action");
+                    }
+                }
+                if has_id {
+                    add(op, "404", "No such record, or not visible to the caller");
+                }
+                if matches!(method, "patch" | "delete") && has_id {
+                    add(op, "412", "If-Match names an older version; the current ETag is returned");
+                    add(op, "428", "If-Match is missing");
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,18 @@
+//! Saved list views per user.
+pub mod dto;
+pub mod entity;
+mod handlers;
+pub mod service;
+
+use actix_web::web;
+pub use handlers::*;
+
+pub fn routes(cfg: &mut web::ServiceConfig) {
+    cfg.service(web::resource("/saved-views").get(list_saved_views).post(create_saved_view))
+        .service(
+            web::resource("/saved-views/{id}")
+                .get(get_saved_view)
+                .patch(update_saved_view)
+                .delete(delete_saved_view),
+        );
+}

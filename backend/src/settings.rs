@@ -1,0 +1,77 @@
+//! Settings: defaults, then an optional TOML file (`CRM_CONFIG`, default `crm.toml` when present),
+//! then `CRM_*` environment variables. Secrets are wrapped so they never reach a log line.
+use secrecy::SecretString;
+use serde::Deserialize;
+use std::path::PathBuf;
+
+#[derive(Clone, Debug, Deserialize)]
+pub struct Settings {
+    /// Holds the SQLite file, the generated JWT secret and (later) attachments and mail files.
+    pub data_dir: PathBuf,
+    /// `sqlite://...` or `postgres://...`; empty means SQLite at `<data_dir>/crm.db`.
+    pub database_url: String,
+    pub bind: String,
+    /// Empty means: generate once and keep in `<data_dir>/jwt-secret`.
+    pub jwt_secret: Option<SecretString>,
+    pub jwt_issuer: String,
+    pub access_token_ttl_secs: i64,
+    pub refresh_token_ttl_secs: i64,
+    pub admin_email: Option<String>,
+    pub admin_password: Option<SecretString>,
+    pub run_migrations: bool,
+    /// Fill an empty database with demo records on start (`just run` turns it on).
+    pub seed_demo: bool,
+    /// Comma-separated origins allowed by CORS; empty means same-origin only.
+    pub cors_origins: String,
+    pub max_json_bytes: usize,
+    pub login_max_failures: u32,
+    pub login_window_secs: i64,
+    /// Failures from one client address before it is locked out (covers spraying many accounts).
+    pub login_max_failures_per_ip: u32,
+    /// Where the built SPA lives; served with a fallback to index.html for client routes.
+    pub spa_dir: PathBuf,
+    pub db_max_connections: u32,
+    /// Stop serving after this many seconds (test and demo servers end by themselves). 0 = never.
+    pub shutdown_after_secs: u64,
+    /// Take the client address from `X-Forwarded-For` (only behind a proxy you run).
+    pub trust_proxy: bool,
+    /// `json` for structured logs in production, `pretty` for humans.
+    pub log_format: String,
+}
+
+impl Settings {
+    pub fn load() -> Result<Self, config::ConfigError> {
+        let file = std::env::var("CRM_CONFIG").unwrap_or_else(|_| "crm.toml".into());
+        config::Config::builder()
+            .set_default("data_dir", "./data")?
+            .set_default("database_url", "")?
+            .set_default("bind", "127.0.0.1:8080")?
+            .set_default("jwt_issuer", "crm")?
+            .set_default("access_token_ttl_secs", 900)?
+            .set_default("refresh_token_ttl_secs", 30 * 24 * 3600)?
+            .set_default("run_migrations", true)?
+            .set_default("seed_demo", false)?
+            .set_default("cors_origins", "")?
+            .set_default("max_json_bytes", 1_048_576)?
+            .set_default("login_max_failures", 5)?
+            .set_default("login_window_secs", 900)?
+            .set_default("login_max_failures_per_ip", 50)?
+            .set_default("spa_dir", "./frontend/dist")?
+            .set_default("db_max_connections", 16)?
+            .set_default("shutdown_after_secs", 0)?
+            .set_default("log_format", "pretty")?
+            .set_default("trust_proxy", false)?
+            .add_source(config::File::with_name(&file).required(false))
+            .add_source(config::Environment::with_prefix("CRM").try_parsing(true))
+            .build()?
+            .try_deserialize()
+    }
+
+    pub fn database_url(&self) -> String {
+        if self.database_url.is_empty() {
+            format!("sqlite://{}", self.data_dir.join("crm.db").display())
+        } else {
+            self.database_url.clone()
+        }
+    }
+}

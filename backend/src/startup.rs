@@ -1,0 +1,112 @@
+//! Building and running the application: connect, migrate, bootstrap, bind, serve.
+use crate::api::extract;
+use crate::auth::jwt::JwtKeys;
+use crate::db::Db;
+use crate::settings::Settings;
+use crate::state::AppState;
+use crate::{api_keys, auth, health, history, meta, openapi, roles, saved_views, seed, spa, teams, telemetry, users};
+use actix_cors::Cors;
+use actix_web::dev::Server;
+use actix_web::middleware::{from_fn, Compress};
+use actix_web::{web, App, HttpServer};
+use anyhow::Context;
+use std::net::TcpListener;
+use tracing_actix_web::TracingLogger;
+use utoipa_swagger_ui::SwaggerUi;
+
+pub struct Application {
+    port: u16,
+    server: Server,
+    shutdown_after_secs: u64,
+}
+
+impl Application {
+    /// Connects, migrates (unless turned off), creates the bootstrap administrator and binds the
+    /// listener; with port 0 the OS picks a free port (tests do this).
+    pub async fn build(settings: Settings) -> anyhow::Result<Self> {
+        let db = Db::connect(&settings).await?;
+        if settings.run_migrations {
+            db.migrate().await?;
+        }
+        seed::bootstrap_admin(&db, &settings).await?;
+        if settings.seed_demo {
+            seed::demo_if_empty(&db).await?;
+        }
+        let jwt = JwtKeys::from_settings(&settings)?;
+        let listener = TcpListener::bind(&settings.bind).with_context(|| format!("binding {}", settings.bind))?;
+        let port = listener.local_addr()?.port();
+        let shutdown_after_secs = settings.shutdown_after_secs;
+        let state = web::Data::new(AppState { db, settings, jwt });
+        let server = run(listener, state)?;
+        Ok(Self { port, server, shutdown_after_secs })
+    }
+
+    pub fn port(&self) -> u16 {
+        self.port
+    }
+
+    /// Serves until stopped by a signal, or after `CRM_SHUTDOWN_AFTER_SECS` when set.
+    pub async fn run_until_stopped(self) -> std::io::Result<()> {
+        if self.shutdown_after_secs > 0 {
+            let handle = self.server.handle();
+            let secs = self.shutdown_after_secs;
+            tokio::spawn(async move {
+                tokio::time::sleep(std::time::Duration::from_secs(secs)).await;
+                tracing::info!(secs, "CRM_SHUTDOWN_AFTER_SECS reached; stopping");
+                handle.stop(true).await;
+            });
+        }
+        self.server.await
+    }
+}
+
+fn cors(origins: &str) -> Cors {
+    let mut cors = Cors::default()
+        .allowed_methods(["GET", "POST", "PUT", "PATCH", "DELETE"])
+        .allowed_headers(["authorization", "content-type", "if-match", "x-request-id"])
+        .expose_headers(["etag", "x-request-id", "retry-after", "location"])
+        .max_age(3600);
+    for origin in origins.split(',').map(str::trim).filter(|o| !o.is_empty()) {
+        cors = cors.allowed_origin(origin);
+    }
+    cors
+}
+
+pub fn api_v1(cfg: &mut web::ServiceConfig) {
+    auth::routes(cfg);
+    users::routes(cfg);
+    roles::routes(cfg);
+    teams::routes(cfg);
+    api_keys::routes(cfg);
+    history::routes(cfg);
+    saved_views::routes(cfg);
+    meta::routes(cfg);
+}
+
+fn run(listener: TcpListener, state: web::Data<AppState>) -> anyhow::Result<Server> {
+    let server = HttpServer::new(move || {
+        let settings = &state.settings;
+        App::new()
+            .app_data(state.clone())
+            .app_data(extract::json_config(settings.max_json_bytes))
+            .app_data(extract::query_config())
+            .app_data(extract::path_config())
+            .wrap(Compress::default())
+            .wrap(cors(&settings.cors_origins))
+            .wrap(from_fn(telemetry::finish_response))
+            .wrap(TracingLogger::default())
+            .configure(health::routes)
+            .service(SwaggerUi::new("/api/docs/{_:.*}").url("/api/openapi.json", openapi::document()))
+            .service(
+                web::scope("/api")
+                    .service(web::scope("/v1").configure(api_v1))
+                    .default_service(web::to(spa::route_not_found)),
+            )
+            .service(web::scope("/health").default_service(web::to(spa::route_not_found)))
+            .configure(|cfg| spa::fallback(cfg, settings.spa_dir.clone()))
+            .default_service(web::to(spa::route_not_found))
+    })
+    .listen(listener)?
+    .run();
+    Ok(server)
+}

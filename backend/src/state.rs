@@ -1,0 +1,10 @@
+//! What every handler can reach: the database, the settings and the token keys.
+use crate::auth::jwt::JwtKeys;
+use crate::db::Db;
+use crate::settings::Settings;
+
+pub struct AppState {
+    pub db: Db,
+    pub settings: Settings,
+    pub jwt: JwtKeys,
+}

@@ -1,0 +1,47 @@
+import { MantineProvider, createTheme } from "@mantine/core";
+import { Notifications } from "@mantine/notifications";
+import { QueryClient, QueryClientProvider } from "@tanstack/react-query";
+import { lazy, Suspense, type ComponentProps, type ReactNode } from "react";
+import { ListSlotsContext } from "../components/ResourceList";
+import { AuthProvider } from "../features/auth/components/AuthProvider";
+import { isApiError } from "../lib/api/problem";
+
+const SavedViewsMenuLazy = lazy(() =>
+  import("../features/saved-views/components/SavedViewsMenu").then((m) => ({ default: m.SavedViewsMenu })),
+);
+function SavedViews(props: ComponentProps<typeof SavedViewsMenuLazy>) {
+  return (
+    <Suspense fallback={null}>
+      <SavedViewsMenuLazy {...props} />
+    </Suspense>
+  );
+}
+const slots = { SavedViews };
+
+const queryClient = new QueryClient({
+  defaultOptions: {
+    queries: {
+      // Client errors (401/403/404/4xx) will not change by retrying.
+      retry: (count, err) => count < 2 && !(isApiError(err) && err.status >= 400 && err.status < 500),
+      refetchOnWindowFocus: false,
+    },
+  },
+});
+
+const theme = createTheme({
+  primaryColor: "blue",
+  focusRing: "always",
+});
+
+export function Providers({ children }: { children: ReactNode }) {
+  return (
+    <MantineProvider theme={theme}>
+      <Notifications position="top-right" />
+      <QueryClientProvider client={queryClient}>
+        <ListSlotsContext.Provider value={slots}>
+          <AuthProvider>{children}</AuthProvider>
+        </ListSlotsContext.Provider>
+      </QueryClientProvider>
+    </MantineProvider>
+  );
+}

@@ -1,0 +1,60 @@
+import { lazy } from "react";
+import { createBrowserRouter } from "react-router";
+import { LoginPage } from "../features/auth/components/LoginPage";
+import { RequireAuth } from "../features/auth/components/RequireAuth";
+import { AppLayout } from "./shell/AppLayout";
+import { LanguageSwitcher } from "./shell/LanguageSwitcher";
+import { HomePage } from "./routes/HomePage";
+import { NotFoundPage } from "./routes/NotFoundPage";
+import { RequireNav } from "./routes/RequireNav";
+
+// Admin screens are separate chunks: the initial route only loads the shell and the login page.
+const UsersPage = lazy(() => import("../features/users/components/UsersPage"));
+const UserDetailPage = lazy(() => import("../features/users/components/UserDetailPage"));
+const RolesPage = lazy(() => import("../features/roles/components/RolesPage"));
+const RoleDetailPage = lazy(() => import("../features/roles/components/RoleDetailPage"));
+const TeamsPage = lazy(() => import("../features/teams/components/TeamsPage"));
+const TeamDetailPage = lazy(() => import("../features/teams/components/TeamDetailPage"));
+const ApiKeysPage = lazy(() => import("../features/api-keys/components/ApiKeysPage"));
+const HistoryPage = lazy(() => import("../features/history/components/HistoryPage"));
+const AccountPage = lazy(() => import("./routes/AccountPage"));
+
+export const router = createBrowserRouter([
+  { path: "/login", element: <LoginPage languageSwitcher={<LanguageSwitcher />} /> },
+  {
+    element: <RequireAuth />,
+    children: [
+      {
+        element: <AppLayout />,
+        children: [
+          { index: true, element: <HomePage /> },
+          { path: "account", element: <AccountPage /> },
+          {
+            element: <RequireNav nav="users" />,
+            children: [
+              { path: "users", element: <UsersPage /> },
+              { path: "users/:id", element: <UserDetailPage /> },
+            ],
+          },
+          {
+            element: <RequireNav nav="roles" />,
+            children: [
+              { path: "roles", element: <RolesPage /> },
+              { path: "roles/:id", element: <RoleDetailPage /> },
+            ],
+          },
+          {
+            element: <RequireNav nav="teams" />,
+            children: [
+              { path: "teams", element: <TeamsPage /> },
+              { path: "teams/:id", element: <TeamDetailPage /> },
+            ],
+          },
+          { element: <RequireNav nav="api_keys" />, children: [{ path: "api-keys", element: <ApiKeysPage /> }] },
+          { element: <RequireNav nav="history" />, children: [{ path: "history", element: <HistoryPage /> }] },
+          { path: "*", element: <NotFoundPage /> },
+        ],
+      },
+    ],
+  },
+]);

@@ -1,0 +1,3 @@
+export { FilterBuilder } from "./FilterBuilder";
+export * from "./filter-node";
+export { toFilterNode, fromFilterNode } from "./model";

@@ -1,0 +1,2 @@
+export { HistoryPanel } from "./HistoryPanel";
+export { ChangeList } from "./ChangeList";

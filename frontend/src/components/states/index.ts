@@ -1,0 +1,3 @@
+export { LoadingState } from "./LoadingState";
+export { EmptyState } from "./EmptyState";
+export { ErrorState } from "./ErrorState";

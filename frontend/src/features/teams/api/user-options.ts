@@ -1,0 +1,13 @@
+import { queryOptions } from "@tanstack/react-query";
+import { api } from "../../../lib/api/client";
+import { unwrap } from "../../../lib/api/unwrap";
+
+/** Users the caller may see, for the manager and member pickers (GET /api/v1/users). */
+export const userOptionsQuery = queryOptions({
+  queryKey: ["users", "options"],
+  staleTime: 60_000,
+  queryFn: async () => {
+    const page = await unwrap(api.GET("/api/v1/users", { params: { query: { limit: 200, sort: "name" } } }));
+    return page.items.map((u) => ({ value: u.id, label: `${u.name} <${u.email}>` }));
+  },
+});

@@ -1,0 +1,14 @@
+import { api } from "../../../lib/api/client";
+import { unwrap } from "../../../lib/api/unwrap";
+
+export interface NewUser {
+  email: string;
+  name: string;
+  password: string;
+  roles: string[];
+  locale: string;
+}
+
+export function createUser(body: NewUser) {
+  return unwrap(api.POST("/api/v1/users", { body }));
+}

@@ -1,0 +1,24 @@
+// Names for the generated schema types used across the app. Never define API shapes here by hand:
+// alias the generated ones, so a change in openapi/openapi.json shows up as a type error.
+import type { components } from "./schema";
+
+type S = components["schemas"];
+
+export type User = S["User"];
+export type Grant = S["Grant"];
+export type Me = S["Me"];
+export type TokenResponse = S["TokenResponse"];
+export type Role = S["Role"];
+export type Team = S["Team"];
+export type ApiKey = S["ApiKey"];
+export type CreatedApiKey = S["CreatedApiKey"];
+export type HistoryEntry = S["HistoryEntry"];
+export type SavedView = S["SavedView"];
+export type FieldMeta = S["FieldMeta"];
+export type Permissions = S["Permissions"];
+
+export interface Page<T> {
+  items: T[];
+  next_cursor: string | null;
+  total?: number | null;
+}

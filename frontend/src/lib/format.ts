@@ -1,0 +1,32 @@
+// Locale-aware formatting with Intl. The locale is the UI language (en, hr, pl, ro).
+const INTL_LOCALE: Record<string, string> = { en: "en-GB", hr: "hr-HR", pl: "pl-PL", ro: "ro-RO" };
+
+export function intlLocale(lang: string): string {
+  return INTL_LOCALE[lang] ?? lang;
+}
+
+export function formatDateTime(iso: string | null | undefined, lang: string): string {
+  if (!iso) return "";
+  const d = new Date(iso);
+  if (Number.isNaN(d.getTime())) return iso;
+  return new Intl.DateTimeFormat(intlLocale(lang), { dateStyle: "medium", timeStyle: "short" }).format(d);
+}
+
+export function formatDate(iso: string | null | undefined, lang: string): string {
+  if (!iso) return "";
+  const d = new Date(iso);
+  if (Number.isNaN(d.getTime())) return iso;
+  return new Intl.DateTimeFormat(intlLocale(lang), { dateStyle: "medium" }).format(d);
+}
+
+export function formatNumber(n: number | null | undefined, lang: string): string {
+  if (n === null || n === undefined) return "";
+  return new Intl.NumberFormat(intlLocale(lang)).format(n);
+}
+
+/** Money is an integer amount in minor units plus an ISO 4217 code (see DESIGN.md). */
+export function formatMoney(minor: number, currency: string, lang: string): string {
+  const fmt = new Intl.NumberFormat(intlLocale(lang), { style: "currency", currency });
+  const digits = fmt.resolvedOptions().maximumFractionDigits ?? 2;
+  return fmt.format(minor / 10 ** digits);
+}

@@ -1,0 +1,27 @@
+// Display rules only: the server stays the authority and answers 403/404 on its own.
+export interface GrantLike {
+  resource: string;
+  action: string;
+  scope: string;
+}
+
+export type Scope = "own" | "team" | "all";
+
+export function can(grants: readonly GrantLike[], resource: string, action: string, scopes?: readonly Scope[]): boolean {
+  return grants.some(
+    (g) => g.resource === resource && g.action === action && (!scopes || scopes.includes(g.scope as Scope)),
+  );
+}
+
+export type NavKey = "users" | "roles" | "teams" | "api_keys" | "history";
+
+/** Which menu entries the user's grants allow. */
+export function allowedNav(grants: readonly GrantLike[]): Record<NavKey, boolean> {
+  return {
+    users: can(grants, "users", "read", ["all", "team"]),
+    roles: can(grants, "roles", "read"),
+    teams: can(grants, "teams", "read"),
+    api_keys: can(grants, "api_keys", "read"),
+    history: can(grants, "history", "read"),
+  };
+}

@@ -1,0 +1,26 @@
+//! Database migrations. The same migration runs on SQLite and PostgreSQL, so each one only uses
+//! sea-query's portable schema builder; engine-specific statements are branched on explicitly.
+pub use sea_orm_migration::prelude::*;
+
+mod m0001_accounts;
+mod m0002_audit;
+mod m0003_builtin_roles;
+mod m0004_saved_views;
+#[path = "schema.rs"]
+mod columns;
+
+pub use m0003_builtin_roles::{builtin_grants, BUILTIN_ROLES};
+
+pub struct Migrator;
+
+#[async_trait::async_trait]
+impl MigratorTrait for Migrator {
+    fn migrations() -> Vec<Box<dyn MigrationTrait>> {
+        vec![
+            Box::new(m0001_accounts::Migration),
+            Box::new(m0002_audit::Migration),
+            Box::new(m0003_builtin_roles::Migration),
+            Box::new(m0004_saved_views::Migration),
+        ]
+    }
+}
