@@ -4,7 +4,10 @@
 use crate::settings::Settings;
 use anyhow::Context;
 use migration::MigratorTrait;
-use sea_orm::{ConnectionTrait, DatabaseBackend, DatabaseConnection, SqlxPostgresConnector, SqlxSqliteConnector};
+use sea_orm::{
+    ConnectionTrait, DatabaseBackend, DatabaseConnection, SqlxPostgresConnector,
+    SqlxSqliteConnector,
+};
 use sqlx::postgres::PgPoolOptions;
 use sqlx::sqlite::{SqliteConnectOptions, SqliteJournalMode, SqlitePoolOptions, SqliteSynchronous};
 use std::str::FromStr;
@@ -27,7 +30,10 @@ impl Db {
                 .await
                 .context("connecting to PostgreSQL")?;
             let conn = SqlxPostgresConnector::from_sqlx_postgres_pool(pool);
-            return Ok(Self { read: conn.clone(), write: conn });
+            return Ok(Self {
+                read: conn.clone(),
+                write: conn,
+            });
         }
         if !url.starts_with("sqlite:") {
             anyhow::bail!("CRM_DATABASE_URL must start with sqlite: or postgres://");
@@ -36,7 +42,8 @@ impl Db {
             let path = url.trim_start_matches("sqlite://");
             let path = path.split('?').next().unwrap_or(path);
             if let Some(dir) = std::path::Path::new(path).parent() {
-                std::fs::create_dir_all(dir).with_context(|| format!("creating {}", dir.display()))?;
+                std::fs::create_dir_all(dir)
+                    .with_context(|| format!("creating {}", dir.display()))?;
             }
         }
         let options = SqliteConnectOptions::from_str(&url)

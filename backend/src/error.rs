@@ -16,7 +16,11 @@ pub struct FieldError {
 
 impl FieldError {
     pub fn new(field: impl Into<String>, code: &str, message: impl Into<String>) -> Self {
-        Self { field: field.into(), code: code.into(), message: message.into() }
+        Self {
+            field: field.into(),
+            code: code.into(),
+            message: message.into(),
+        }
     }
 }
 
@@ -41,21 +45,36 @@ pub const PROBLEM_JSON: &str = "application/problem+json";
 #[derive(Debug, thiserror::Error)]
 pub enum ApiError {
     #[error("{detail}")]
-    BadRequest { code: &'static str, detail: String, errors: Vec<FieldError> },
+    BadRequest {
+        code: &'static str,
+        detail: String,
+        errors: Vec<FieldError>,
+    },
     #[error("authentication required")]
-    Unauthorized { code: &'static str, detail: &'static str },
+    Unauthorized {
+        code: &'static str,
+        detail: &'static str,
+    },
     #[error("forbidden")]
     Forbidden,
     #[error("not found")]
     NotFound,
     #[error("{detail}")]
-    Conflict { code: &'static str, detail: String, errors: Vec<FieldError> },
+    Conflict {
+        code: &'static str,
+        detail: String,
+        errors: Vec<FieldError>,
+    },
     #[error("validation failed")]
     Validation(Vec<FieldError>),
     #[error("If-Match required")]
     PreconditionRequired,
     #[error("version mismatch")]
     PreconditionFailed { current: i32 },
+    #[error("payload too large")]
+    PayloadTooLarge { limit: usize },
+    #[error("unsupported media type")]
+    UnsupportedMediaType,
     #[error("too many attempts")]
     TooManyRequests { retry_after_secs: u64 },
     #[error(transparent)]
@@ -64,11 +83,19 @@ pub enum ApiError {
 
 impl ApiError {
     pub fn bad_request(code: &'static str, detail: impl Into<String>) -> Self {
-        Self::BadRequest { code, detail: detail.into(), errors: vec![] }
+        Self::BadRequest {
+            code,
+            detail: detail.into(),
+            errors: vec![],
+        }
     }
 
     pub fn conflict(code: &'static str, detail: impl Into<String>) -> Self {
-        Self::Conflict { code, detail: detail.into(), errors: vec![] }
+        Self::Conflict {
+            code,
+            detail: detail.into(),
+            errors: vec![],
+        }
     }
 
     pub fn field_conflict(code: &'static str, field: &str, detail: &str) -> Self {
@@ -84,7 +111,10 @@ impl ApiError {
     }
 
     pub fn unauthorized() -> Self {
-        Self::Unauthorized { code: "unauthorized", detail: "A valid bearer token is required." }
+        Self::Unauthorized {
+            code: "unauthorized",
+            detail: "A valid bearer token is required.",
+        }
     }
 
     fn parts(&self) -> (&'static str, &'static str, String) {
@@ -112,6 +142,16 @@ impl ApiError {
                 "version_mismatch",
                 "Precondition failed",
                 format!("The record was changed by someone else; its version is now {current}."),
+            ),
+            Self::PayloadTooLarge { limit } => (
+                "payload_too_large",
+                "Payload too large",
+                format!("The body exceeds the limit of {limit} bytes."),
+            ),
+            Self::UnsupportedMediaType => (
+                "unsupported_media_type",
+                "Unsupported media type",
+                "Send the body as application/json.".into(),
             ),
             Self::TooManyRequests { .. } => (
                 "too_many_attempts",
@@ -161,6 +201,8 @@ impl ResponseError for ApiError {
             Self::Validation(_) => StatusCode::UNPROCESSABLE_ENTITY,
             Self::PreconditionRequired => StatusCode::PRECONDITION_REQUIRED,
             Self::PreconditionFailed { .. } => StatusCode::PRECONDITION_FAILED,
+            Self::PayloadTooLarge { .. } => StatusCode::PAYLOAD_TOO_LARGE,
+            Self::UnsupportedMediaType => StatusCode::UNSUPPORTED_MEDIA_TYPE,
             Self::TooManyRequests { .. } => StatusCode::TOO_MANY_REQUESTS,
             Self::Internal(_) => StatusCode::INTERNAL_SERVER_ERROR,
         }
@@ -230,7 +272,11 @@ impl From<validator::ValidationErrors> for ApiError {
 fn collect_validation(errs: &validator::ValidationErrors, prefix: &str, out: &mut Vec<FieldError>) {
     use validator::ValidationErrorsKind as K;
     for (field, kind) in errs.errors() {
-        let name = if prefix.is_empty() { field.to_string() } else { format!("{prefix}.{field}") };
+        let name = if prefix.is_empty() {
+            field.to_string()
+        } else {
+            format!("{prefix}.{field}")
+        };
         match kind {
             K::Field(list) => {
                 for e in list {

@@ -14,7 +14,9 @@ pub struct Health {
 #[utoipa::path(get, path = "/health/live", tag = "health", security(()),
     responses((status = 200, description = "The process is up", body = Health)))]
 pub async fn live() -> HttpResponse {
-    HttpResponse::Ok().json(Health { status: "ok".into() })
+    HttpResponse::Ok().json(Health {
+        status: "ok".into(),
+    })
 }
 
 #[utoipa::path(get, path = "/health/ready", tag = "health", security(()),
@@ -22,10 +24,14 @@ pub async fn live() -> HttpResponse {
         (status = 503, description = "The database does not answer", body = Health)))]
 pub async fn ready(state: web::Data<AppState>) -> HttpResponse {
     match state.db.read.execute_unprepared("SELECT 1").await {
-        Ok(_) => HttpResponse::Ok().json(Health { status: "ok".into() }),
+        Ok(_) => HttpResponse::Ok().json(Health {
+            status: "ok".into(),
+        }),
         Err(e) => {
             tracing::warn!(error = %e, "readiness check failed");
-            HttpResponse::ServiceUnavailable().json(Health { status: "database unavailable".into() })
+            HttpResponse::ServiceUnavailable().json(Health {
+                status: "database unavailable".into(),
+            })
         }
     }
 }

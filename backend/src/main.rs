@@ -1,10 +1,16 @@
 //! The `crm` binary: `serve` (default), `migrate`, `openapi`, `create-user`, `seed-demo`.
 use anyhow::Context;
 use clap::{Parser, Subcommand};
-use crm::{db::Db, history::Actor, seed, settings::Settings, startup::Application, telemetry, users};
+use crm::{
+    db::Db, history::Actor, seed, settings::Settings, startup::Application, telemetry, users,
+};
 
 #[derive(Parser)]
-#[command(name = "crm", version, about = "CRM server and tools. Settings come from CRM_* variables (see README).")]
+#[command(
+    name = "crm",
+    version,
+    about = "CRM server and tools. Settings come from CRM_* variables (see README)."
+)]
 struct Cli {
     #[command(subcommand)]
     command: Option<Command>,
@@ -47,20 +53,38 @@ async fn main() -> anyhow::Result<()> {
     match cli.command.unwrap_or(Command::Serve) {
         Command::Serve => {
             let app = Application::build(settings.clone()).await?;
-            let host = settings.bind.rsplit_once(':').map(|(h, _)| h).unwrap_or("127.0.0.1");
-            println!("CRM is running at http://{host}:{}/  (API docs: /api/docs/)", app.port());
+            let host = settings
+                .bind
+                .rsplit_once(':')
+                .map(|(h, _)| h)
+                .unwrap_or("127.0.0.1");
+            println!(
+                "CRM is running at http://{host}:{}/  (API docs: /api/docs/)",
+                app.port()
+            );
             app.run_until_stopped().await?;
         }
         Command::Migrate => {
             Db::connect(&settings).await?.migrate().await?;
             println!("migrations applied");
         }
-        Command::CreateUser { email, name, password, roles } => {
+        Command::CreateUser {
+            email,
+            name,
+            password,
+            roles,
+        } => {
             let db = Db::connect(&settings).await?;
             if settings.run_migrations {
                 db.migrate().await?;
             }
-            let input = users::dto::CreateUser { email, name, password, roles, locale: None };
+            let input = users::dto::CreateUser {
+                email,
+                name,
+                password,
+                roles,
+                locale: None,
+            };
             validator::Validate::validate(&input).map_err(|e| anyhow::anyhow!("{e}"))?;
             let user = users::service::insert_user(&db.write, Actor::SYSTEM, input)
                 .await

@@ -1,7 +1,9 @@
 //! The OpenAPI document. Paths and schemas come from the handlers' annotations; the [`StandardErrors`]
 //! modifier then adds the problem responses every operation can give (401, 403, 404, 400, 422, 412,
 //! 428, 500) so each is declared once here rather than on every handler.
-use crate::{access, api, api_keys, auth, error, health, history, meta, roles, saved_views, teams, users};
+use crate::{
+    access, api, api_keys, auth, error, health, history, meta, roles, saved_views, teams, users,
+};
 use utoipa::openapi::path::Operation;
 use utoipa::openapi::security::{Http, HttpAuthScheme, SecurityScheme};
 use utoipa::openapi::{ContentBuilder, Ref, ResponseBuilder};
@@ -58,24 +60,35 @@ fn problem(description: &str) -> utoipa::openapi::Response {
         .description(description)
         .content(
             error::PROBLEM_JSON,
-            ContentBuilder::new().schema(Some(Ref::from_schema_name("Problem"))).build(),
+            ContentBuilder::new()
+                .schema(Some(Ref::from_schema_name("Problem")))
+                .build(),
         )
         .build()
 }
 
 fn add(op: &mut Operation, status: &str, description: &str) {
-    op.responses.responses.entry(status.into()).or_insert_with(|| problem(description).into());
+    op.responses
+        .responses
+        .entry(status.into())
+        .or_insert_with(|| problem(description).into());
 }
 
 impl Modify for StandardErrors {
     fn modify(&self, doc: &mut utoipa::openapi::OpenApi) {
         if let Some(components) = doc.components.as_mut() {
-            components.add_security_scheme("bearer", SecurityScheme::Http(Http::new(HttpAuthScheme::Bearer)));
+            components.add_security_scheme(
+                "bearer",
+                SecurityScheme::Http(Http::new(HttpAuthScheme::Bearer)),
+            );
         }
         for (path, item) in doc.paths.paths.iter_mut() {
             let has_id = path.contains('{');
-            let public = path.starts_with("/health") || path == "/api/v1/auth/login" || path == "/api/v1/auth/refresh";
-            let self_service = path.starts_with("/api/v1/auth/") || path == "/api/v1/meta/{resource}/fields";
+            let public = path.starts_with("/health")
+                || path == "/api/v1/auth/login"
+                || path == "/api/v1/auth/refresh";
+            let self_service =
+                path.starts_with("/api/v1/auth/") || path == "/api/v1/meta/{resource}/fields";
             let ops = [
                 (&mut item.get, "get"),
                 (&mut item.post, "post"),
@@ -85,12 +98,22 @@ impl Modify for StandardErrors {
             ];
             for (op, method) in ops {
                 let Some(op) = op.as_mut() else { continue };
-                add(op, "500", "Unexpected error; the problem carries the request id");
+                add(
+                    op,
+                    "500",
+                    "Unexpected error; the problem carries the request id",
+                );
                 if path.starts_with("/health") {
                     continue;
                 }
-                add(op, "400", "Malformed JSON, unknown field or invalid query parameter");
+                add(
+                    op,
+                    "400",
+                    "Malformed JSON, unknown field or invalid query parameter",
+                );
                 if op.request_body.is_some() {
+                    add(op, "413", "The body exceeds CRM_MAX_JSON_BYTES");
+                    add(op, "415", "The body is not application/json");
                     add(op, "422", "Validation failed; `errors` lists the fields");
                 }
                 if !public {
@@ -103,7 +126,11 @@ impl Modify for StandardErrors {
                     add(op, "404", "No such record, or not visible to the caller");
                 }
                 if matches!(method, "patch" | "delete") && has_id {
-                    add(op, "412", "If-Match names an older version; the current ETag is returned");
+                    add(
+                        op,
+                        "412",
+                        "If-Match names an older version; the current ETag is returned",
+                    );
                     add(op, "428", "If-Match is missing");
                 }
             }

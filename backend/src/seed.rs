@@ -1,5 +1,6 @@
 //! The bootstrap administrator and the demo data. Every module adds realistic records to
 //! [`demo_if_empty`] so the first `just run` shows a living CRM.
+use crate::clock;
 use crate::db::Db;
 use crate::error::ApiError;
 use crate::history::Actor;
@@ -7,7 +8,6 @@ use crate::settings::Settings;
 use crate::teams::entity::{team, team_member};
 use crate::users::dto::{CreateUser, Locale};
 use crate::users::{entity::user, service as users};
-use crate::clock;
 use sea_orm::{ActiveValue::Set, ColumnTrait, EntityTrait, PaginatorTrait, QueryFilter};
 use secrecy::ExposeSecret;
 
@@ -26,8 +26,11 @@ pub async fn bootstrap_admin(db: &Db, settings: &Settings) -> anyhow::Result<()>
         roles: vec!["admin".into()],
         locale: None,
     };
-    validator::Validate::validate(&input).map_err(|e| anyhow::anyhow!("CRM_ADMIN_EMAIL / CRM_ADMIN_PASSWORD: {e}"))?;
-    users::insert_user(&db.write, Actor::SYSTEM, input).await.map_err(describe)?;
+    validator::Validate::validate(&input)
+        .map_err(|e| anyhow::anyhow!("CRM_ADMIN_EMAIL / CRM_ADMIN_PASSWORD: {e}"))?;
+    users::insert_user(&db.write, Actor::SYSTEM, input)
+        .await
+        .map_err(describe)?;
     tracing::info!(%email, "created the bootstrap administrator");
     Ok(())
 }
@@ -45,7 +48,12 @@ const DEMO_USERS: &[(&str, &str, &str, Locale)] = &[
     ("manager", "Marek Nowak", "marek.nowak", Locale::Pl),
     ("sales_rep", "Ana Horvat", "ana.horvat", Locale::Hr),
     ("buyer", "Andrei Popescu", "andrei.popescu", Locale::Ro),
-    ("support_agent", "Katarzyna Wiśniewska", "katarzyna.wisniewska", Locale::Pl),
+    (
+        "support_agent",
+        "Katarzyna Wiśniewska",
+        "katarzyna.wisniewska",
+        Locale::Pl,
+    ),
     ("marketing", "Elena Ionescu", "elena.ionescu", Locale::Ro),
     ("viewer", "Tomislav Babić", "tomislav.babic", Locale::Hr),
 ];
@@ -61,7 +69,10 @@ pub async fn demo_if_empty(db: &Db) -> anyhow::Result<()> {
     let mut ids = std::collections::HashMap::new();
     for (role, name, local, locale) in DEMO_USERS {
         let email = format!("{local}@{DEMO_DOMAIN}");
-        let existing = user::Entity::find().filter(user::Column::Email.eq(&email)).one(&db.read).await?;
+        let existing = user::Entity::find()
+            .filter(user::Column::Email.eq(&email))
+            .one(&db.read)
+            .await?;
         let id = match existing {
             Some(u) => u.id,
             None => {
@@ -72,7 +83,10 @@ pub async fn demo_if_empty(db: &Db) -> anyhow::Result<()> {
                     roles: vec![(*role).into()],
                     locale: Some(*locale),
                 };
-                users::insert_user(&db.write, Actor::SYSTEM, input).await.map_err(describe)?.id
+                users::insert_user(&db.write, Actor::SYSTEM, input)
+                    .await
+                    .map_err(describe)?
+                    .id
             }
         };
         ids.insert(*role, id);
@@ -105,7 +119,12 @@ pub async fn demo_if_empty(db: &Db) -> anyhow::Result<()> {
     }
     println!("Demo logins (demo data only; change them before real use):");
     for (role, _, local, _) in DEMO_USERS {
-        println!("  {:<14} {:<36} {}", role, format!("{local}@{DEMO_DOMAIN}"), demo_password(role));
+        println!(
+            "  {:<14} {:<36} {}",
+            role,
+            format!("{local}@{DEMO_DOMAIN}"),
+            demo_password(role)
+        );
     }
     Ok(())
 }

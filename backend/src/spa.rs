@@ -8,17 +8,19 @@ use std::path::PathBuf;
 
 pub fn service(dir: PathBuf) -> Files {
     let index = dir.join("index.html");
-    Files::new("/", dir).index_file("index.html").default_handler(fn_service(move |req: ServiceRequest| {
-        let index = index.clone();
-        async move {
-            let (req, _) = req.into_parts();
-            let res = match NamedFile::open_async(&index).await {
-                Ok(file) => file.into_response(&req),
-                Err(_) => actix_web::ResponseError::error_response(&ApiError::NotFound),
-            };
-            Ok(ServiceResponse::new(req, res))
-        }
-    }))
+    Files::new("/", dir)
+        .index_file("index.html")
+        .default_handler(fn_service(move |req: ServiceRequest| {
+            let index = index.clone();
+            async move {
+                let (req, _) = req.into_parts();
+                let res = match NamedFile::open_async(&index).await {
+                    Ok(file) => file.into_response(&req),
+                    Err(_) => actix_web::ResponseError::error_response(&ApiError::NotFound),
+                };
+                Ok(ServiceResponse::new(req, res))
+            }
+        }))
 }
 
 /// Used when no SPA is built: `/` points people at the API docs.
@@ -42,4 +44,10 @@ pub fn fallback(cfg: &mut web::ServiceConfig, dir: PathBuf) {
     } else {
         cfg.route("/", web::get().to(no_spa));
     }
+}
+
+pub async fn docs_redirect() -> HttpResponse {
+    HttpResponse::PermanentRedirect()
+        .insert_header(("Location", "/api/docs/"))
+        .finish()
 }

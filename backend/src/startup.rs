@@ -4,7 +4,10 @@ use crate::auth::jwt::JwtKeys;
 use crate::db::Db;
 use crate::settings::Settings;
 use crate::state::AppState;
-use crate::{api_keys, auth, health, history, meta, openapi, roles, saved_views, seed, spa, teams, telemetry, users};
+use crate::{
+    api_keys, auth, health, history, meta, openapi, roles, saved_views, seed, spa, teams,
+    telemetry, users,
+};
 use actix_cors::Cors;
 use actix_web::dev::Server;
 use actix_web::middleware::{from_fn, Compress};
@@ -33,12 +36,17 @@ impl Application {
             seed::demo_if_empty(&db).await?;
         }
         let jwt = JwtKeys::from_settings(&settings)?;
-        let listener = TcpListener::bind(&settings.bind).with_context(|| format!("binding {}", settings.bind))?;
+        let listener = TcpListener::bind(&settings.bind)
+            .with_context(|| format!("binding {}", settings.bind))?;
         let port = listener.local_addr()?.port();
         let shutdown_after_secs = settings.shutdown_after_secs;
         let state = web::Data::new(AppState { db, settings, jwt });
         let server = run(listener, state)?;
-        Ok(Self { port, server, shutdown_after_secs })
+        Ok(Self {
+            port,
+            server,
+            shutdown_after_secs,
+        })
     }
 
     pub fn port(&self) -> u16 {
@@ -96,7 +104,10 @@ fn run(listener: TcpListener, state: web::Data<AppState>) -> anyhow::Result<Serv
             .wrap(from_fn(telemetry::finish_response))
             .wrap(TracingLogger::default())
             .configure(health::routes)
-            .service(SwaggerUi::new("/api/docs/{_:.*}").url("/api/openapi.json", openapi::document()))
+            .route("/api/docs", web::get().to(spa::docs_redirect))
+            .service(
+                SwaggerUi::new("/api/docs/{_:.*}").url("/api/openapi.json", openapi::document()),
+            )
             .service(
                 web::scope("/api")
                     .service(web::scope("/v1").configure(api_v1))

@@ -2,12 +2,12 @@
 //! sea-query's portable schema builder; engine-specific statements are branched on explicitly.
 pub use sea_orm_migration::prelude::*;
 
+#[path = "schema.rs"]
+mod columns;
 mod m0001_accounts;
 mod m0002_audit;
 mod m0003_builtin_roles;
 mod m0004_saved_views;
-#[path = "schema.rs"]
-mod columns;
 
 pub use m0003_builtin_roles::{builtin_grants, BUILTIN_ROLES};
 

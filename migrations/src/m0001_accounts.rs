@@ -40,7 +40,12 @@ impl MigrationTrait for Migration {
 
         let mut grants = table(
             "role_grants",
-            vec![fk_id("role_id"), text("resource"), text("action"), text("scope")],
+            vec![
+                fk_id("role_id"),
+                text("resource"),
+                text("action"),
+                text("scope"),
+            ],
             &[("role_id", "roles", "cascade")],
         );
         grants.primary_key(&mut primary_key(&["role_id", "resource", "action"]));
@@ -49,7 +54,10 @@ impl MigrationTrait for Migration {
         let mut user_roles = table(
             "user_roles",
             vec![fk_id("user_id"), fk_id("role_id")],
-            &[("user_id", "users", "cascade"), ("role_id", "roles", "restrict")],
+            &[
+                ("user_id", "users", "cascade"),
+                ("role_id", "roles", "restrict"),
+            ],
         );
         user_roles.primary_key(&mut primary_key(&["user_id", "role_id"]));
         m.create_table(user_roles).await?;
@@ -58,8 +66,12 @@ impl MigrationTrait for Migration {
 
         let mut teams = vec![id("id"), text("name"), opt_fk_id("manager_id")];
         teams.extend(bookkeeping());
-        m.create_table(table("teams", teams, &[("manager_id", "users", "set_null")]))
-            .await?;
+        m.create_table(table(
+            "teams",
+            teams,
+            &[("manager_id", "users", "set_null")],
+        ))
+        .await?;
         m.create_index(index("teams", "ix_teams_manager", &["manager_id"]))
             .await?;
         m.create_index(index("teams", "ix_teams_name", &["name", "id"]))
@@ -68,7 +80,10 @@ impl MigrationTrait for Migration {
         let mut members = table(
             "team_members",
             vec![fk_id("team_id"), fk_id("user_id")],
-            &[("team_id", "teams", "cascade"), ("user_id", "users", "cascade")],
+            &[
+                ("team_id", "teams", "cascade"),
+                ("user_id", "users", "cascade"),
+            ],
         );
         members.primary_key(&mut primary_key(&["team_id", "user_id"]));
         m.create_table(members).await?;
@@ -147,10 +162,18 @@ impl MigrationTrait for Migration {
             &[],
         ))
         .await?;
-        m.create_index(index("login_attempts", "ix_login_attempts_email", &["email", "at"]))
-            .await?;
-        m.create_index(index("login_attempts", "ix_login_attempts_ip", &["ip", "at"]))
-            .await?;
+        m.create_index(index(
+            "login_attempts",
+            "ix_login_attempts_email",
+            &["email", "at"],
+        ))
+        .await?;
+        m.create_index(index(
+            "login_attempts",
+            "ix_login_attempts_ip",
+            &["ip", "at"],
+        ))
+        .await?;
         Ok(())
     }
 

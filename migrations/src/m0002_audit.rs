@@ -24,8 +24,12 @@ impl MigrationTrait for Migration {
             &[],
         ))
         .await?;
-        m.create_index(index("history", "ix_history_entity", &["entity_type", "entity_id", "id"]))
-            .await?;
+        m.create_index(index(
+            "history",
+            "ix_history_entity",
+            &["entity_type", "entity_id", "id"],
+        ))
+        .await?;
         m.create_index(index("history", "ix_history_actor", &["actor_id", "id"]))
             .await?;
         m.create_index(index("history", "ix_history_at", &["at"]))

@@ -9,10 +9,18 @@ pub struct Migration;
 /// (key, name, description)
 pub const BUILTIN_ROLES: &[(&str, &str, &str)] = &[
     ("admin", "Administrator", "Full access to every resource"),
-    ("manager", "Manager", "Leads a team of sales reps and sees their work"),
+    (
+        "manager",
+        "Manager",
+        "Leads a team of sales reps and sees their work",
+    ),
     ("sales_rep", "Sales rep", "Works the partners they own"),
     ("buyer", "Buyer", "Works supply deals and suppliers"),
-    ("support_agent", "Support agent", "Handles tickets and the knowledge base"),
+    (
+        "support_agent",
+        "Support agent",
+        "Handles tickets and the knowledge base",
+    ),
     ("marketing", "Marketing", "Runs campaigns and mailings"),
     ("viewer", "Viewer", "Reads what is shared with them"),
 ];
@@ -26,6 +34,9 @@ const FOUNDATION: &[(&str, &[&str])] = &[
     ("saved_views", &["read", "create", "update", "delete"]),
 ];
 
+/// (resource, action, scope)
+type GrantRow = (&'static str, &'static str, &'static str);
+
 /// (role key, resource, action, scope) rows seeded for the foundation's resources.
 pub fn builtin_grants() -> Vec<(&'static str, &'static str, &'static str, &'static str)> {
     let mut out = Vec::new();
@@ -34,13 +45,13 @@ pub fn builtin_grants() -> Vec<(&'static str, &'static str, &'static str, &'stat
             out.push(("admin", *resource, *action, "all"));
         }
     }
-    let personal: &[(&str, &str, &str)] = &[
+    let personal: &[GrantRow] = &[
         ("saved_views", "read", "own"),
         ("saved_views", "create", "own"),
         ("saved_views", "update", "own"),
         ("saved_views", "delete", "own"),
     ];
-    let worker: &[(&str, &str, &str)] = &[
+    let worker: &[GrantRow] = &[
         ("users", "read", "own"),
         ("teams", "read", "own"),
         ("history", "read", "own"),
@@ -48,7 +59,7 @@ pub fn builtin_grants() -> Vec<(&'static str, &'static str, &'static str, &'stat
         ("api_keys", "create", "own"),
         ("api_keys", "update", "own"),
     ];
-    let manager: &[(&str, &str, &str)] = &[
+    let manager: &[GrantRow] = &[
         ("users", "read", "team"),
         ("teams", "read", "team"),
         ("history", "read", "team"),
@@ -58,8 +69,8 @@ pub fn builtin_grants() -> Vec<(&'static str, &'static str, &'static str, &'stat
         ("api_keys", "update", "own"),
         ("roles", "read", "all"),
     ];
-    let viewer: &[(&str, &str, &str)] = &[("users", "read", "own"), ("history", "read", "own")];
-    let plan: &[(&str, &[(&str, &str, &str)])] = &[
+    let viewer: &[GrantRow] = &[("users", "read", "own"), ("history", "read", "own")];
+    let plan: &[(&str, &[GrantRow])] = &[
         ("manager", manager),
         ("sales_rep", worker),
         ("buyer", worker),
@@ -85,11 +96,19 @@ impl MigrationTrait for Migration {
             ids.insert(*key, id.clone());
             let insert = Query::insert()
                 .into_table(Alias::new("roles"))
-                .columns([
-                    "id", "key", "name", "description", "built_in", "created_at", "updated_at",
-                    "version",
-                ]
-                .map(Alias::new))
+                .columns(
+                    [
+                        "id",
+                        "key",
+                        "name",
+                        "description",
+                        "built_in",
+                        "created_at",
+                        "updated_at",
+                        "version",
+                    ]
+                    .map(Alias::new),
+                )
                 .values_panic([
                     id.into(),
                     (*key).into(),

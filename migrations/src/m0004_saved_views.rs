@@ -18,8 +18,12 @@ impl MigrationTrait for Migration {
             json("columns"),
         ];
         cols.extend(bookkeeping());
-        m.create_table(table("saved_views", cols, &[("owner_id", "users", "cascade")]))
-            .await?;
+        m.create_table(table(
+            "saved_views",
+            cols,
+            &[("owner_id", "users", "cascade")],
+        ))
+        .await?;
         m.create_index(index(
             "saved_views",
             "ix_saved_views_owner",

@@ -10,15 +10,24 @@ pub fn id(name: &str) -> ColumnDef {
 }
 
 pub fn fk_id(name: &str) -> ColumnDef {
-    ColumnDef::new(Alias::new(name)).string_len(36).not_null().to_owned()
+    ColumnDef::new(Alias::new(name))
+        .string_len(36)
+        .not_null()
+        .to_owned()
 }
 
 pub fn opt_fk_id(name: &str) -> ColumnDef {
-    ColumnDef::new(Alias::new(name)).string_len(36).null().to_owned()
+    ColumnDef::new(Alias::new(name))
+        .string_len(36)
+        .null()
+        .to_owned()
 }
 
 pub fn text(name: &str) -> ColumnDef {
-    ColumnDef::new(Alias::new(name)).text().not_null().to_owned()
+    ColumnDef::new(Alias::new(name))
+        .text()
+        .not_null()
+        .to_owned()
 }
 
 pub fn opt_text(name: &str) -> ColumnDef {
@@ -116,5 +125,8 @@ pub fn boolean(name: &str, default: bool) -> ColumnDef {
 }
 
 pub fn json(name: &str) -> ColumnDef {
-    ColumnDef::new(Alias::new(name)).json_binary().null().to_owned()
+    ColumnDef::new(Alias::new(name))
+        .json_binary()
+        .null()
+        .to_owned()
 }

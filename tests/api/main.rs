@@ -1,1 +1,15 @@
+//! The one integration-test binary. Every test runs against the real server over HTTP, once on
+//! SQLite and once on PostgreSQL (`CRM_TEST_POSTGRES_URL`; required when `CI` is set).
+mod helpers;
 
+mod access;
+mod api_keys;
+mod auth;
+mod history;
+mod lists;
+mod openapi;
+mod problems;
+mod roles;
+mod saved_views;
+mod teams;
+mod users;

@@ -19,9 +19,11 @@ pub struct Grants(BTreeMap<(Resource, Action), Scope>);
 impl Grants {
     pub fn add(&mut self, resource: &str, action: &str, scope: &str) {
         // Rows naming a resource this build does not know (a newer migration's, say) are ignored.
-        let (Some(r), Some(a), Some(s)) =
-            (Resource::parse(resource), Action::parse(action), Scope::parse(scope))
-        else {
+        let (Some(r), Some(a), Some(s)) = (
+            Resource::parse(resource),
+            Action::parse(action),
+            Scope::parse(scope),
+        ) else {
             return;
         };
         let entry = self.0.entry((r, a)).or_insert(s);
@@ -40,7 +42,11 @@ impl Grants {
     pub fn list(&self) -> Vec<Grant> {
         self.0
             .iter()
-            .map(|(&(resource, action), &scope)| Grant { resource, action, scope })
+            .map(|(&(resource, action), &scope)| Grant {
+                resource,
+                action,
+                scope,
+            })
             .collect()
     }
 }
@@ -53,7 +59,10 @@ struct GrantRow {
 }
 
 /// Loads the grants of an active, not deleted user.
-pub async fn load_grants(db: &impl ConnectionTrait, user_id: &str) -> Result<Grants, sea_orm::DbErr> {
+pub async fn load_grants(
+    db: &impl ConnectionTrait,
+    user_id: &str,
+) -> Result<Grants, sea_orm::DbErr> {
     let backend = db.get_database_backend();
     let sql = "SELECT g.resource, g.action, g.scope FROM user_roles ur \
                JOIN role_grants g ON g.role_id = ur.role_id WHERE ur.user_id = $1";

@@ -1,7 +1,9 @@
 //! Optimistic concurrency: every record has a `version`; responses carry it as a strong ETag and
 //! changes must name it in `If-Match`.
 use crate::error::ApiError;
-use actix_web::{dev::Payload, http::header, FromRequest, HttpRequest, HttpResponse, HttpResponseBuilder};
+use actix_web::{
+    dev::Payload, http::header, FromRequest, HttpRequest, HttpResponse, HttpResponseBuilder,
+};
 use std::future::{ready, Ready};
 
 /// The version named by `If-Match`. Missing answers 428; a value that is not one of our ETags 400.
@@ -41,7 +43,11 @@ impl IfMatch {
     }
 }
 
-pub fn with_etag(mut builder: HttpResponseBuilder, version: i32, body: &impl serde::Serialize) -> HttpResponse {
+pub fn with_etag(
+    mut builder: HttpResponseBuilder,
+    version: i32,
+    body: &impl serde::Serialize,
+) -> HttpResponse {
     builder
         .insert_header((header::ETAG, format!("\"{version}\"")))
         .json(body)

@@ -20,12 +20,10 @@ pub fn path_config() -> web::PathConfig {
 
 fn json_error(err: JsonPayloadError) -> ApiError {
     match err {
-        JsonPayloadError::ContentType => ApiError::bad_request(
-            "unsupported_media_type",
-            "Send the body as application/json.",
-        ),
-        JsonPayloadError::Overflow { limit } | JsonPayloadError::OverflowKnownLength { limit, .. } => {
-            ApiError::bad_request("payload_too_large", format!("The body exceeds {limit} bytes."))
+        JsonPayloadError::ContentType => ApiError::UnsupportedMediaType,
+        JsonPayloadError::Overflow { limit }
+        | JsonPayloadError::OverflowKnownLength { limit, .. } => {
+            ApiError::PayloadTooLarge { limit }
         }
         JsonPayloadError::Deserialize(e) => deserialize_error(&e.to_string(), e.is_data()),
         other => ApiError::bad_request("malformed_json", other.to_string()),
@@ -36,16 +34,28 @@ fn json_error(err: JsonPayloadError) -> ApiError {
 /// SPA can show it beside the input.
 fn deserialize_error(message: &str, is_data: bool) -> ApiError {
     let field = message.split('`').nth(1).unwrap_or_default().to_owned();
-    let clean = message.split(" at line ").next().unwrap_or(message).to_owned();
+    let clean = message
+        .split(" at line ")
+        .next()
+        .unwrap_or(message)
+        .to_owned();
     if message.starts_with("unknown field") {
         return ApiError::BadRequest {
             code: "unknown_field",
             detail: format!("Unknown field `{field}`."),
-            errors: vec![FieldError::new(field, "unknown_field", "This field is not accepted.")],
+            errors: vec![FieldError::new(
+                field,
+                "unknown_field",
+                "This field is not accepted.",
+            )],
         };
     }
     if message.starts_with("missing field") {
-        return ApiError::Validation(vec![FieldError::new(field, "required", "This field is required.")]);
+        return ApiError::Validation(vec![FieldError::new(
+            field,
+            "required",
+            "This field is required.",
+        )]);
     }
     if is_data {
         return ApiError::BadRequest {

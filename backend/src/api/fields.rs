@@ -28,7 +28,14 @@ pub struct Field {
 
 impl Field {
     pub const fn new(name: &'static str, kind: Kind) -> Self {
-        Self { name, column: name, kind, filterable: true, sortable: false, nullable: false }
+        Self {
+            name,
+            column: name,
+            kind,
+            filterable: true,
+            sortable: false,
+            nullable: false,
+        }
     }
     pub const fn sortable(mut self) -> Self {
         self.sortable = true;

@@ -90,45 +90,76 @@ fn build(
     budget: &mut usize,
 ) -> Result<Condition, ApiError> {
     if depth > MAX_DEPTH {
-        return Err(invalid(path, "too_deep", format!("Filters nest at most {MAX_DEPTH} levels.")));
+        return Err(invalid(
+            path,
+            "too_deep",
+            format!("Filters nest at most {MAX_DEPTH} levels."),
+        ));
     }
     if *budget == 0 {
-        return Err(invalid(path, "too_large", format!("A filter has at most {MAX_NODES} nodes.")));
+        return Err(invalid(
+            path,
+            "too_large",
+            format!("A filter has at most {MAX_NODES} nodes."),
+        ));
     }
     *budget -= 1;
     let group = |children: &[FilterNode], mut cond: Condition, key: &str, budget: &mut usize| {
         for (i, child) in children.iter().enumerate() {
-            cond = cond.add(build(child, spec, &format!("{path}.{key}.{i}"), depth + 1, budget)?);
+            cond = cond.add(build(
+                child,
+                spec,
+                &format!("{path}.{key}.{i}"),
+                depth + 1,
+                budget,
+            )?);
         }
         Ok::<_, ApiError>(cond)
     };
     match node {
         FilterNode::And(n) => group(&n.and, Condition::all(), "and", budget),
         FilterNode::Or(n) => group(&n.or, Condition::any(), "or", budget),
-        FilterNode::Not(n) => Ok(build(&n.not, spec, &format!("{path}.not"), depth + 1, budget)?.not()),
+        FilterNode::Not(n) => {
+            Ok(build(&n.not, spec, &format!("{path}.not"), depth + 1, budget)?.not())
+        }
         FilterNode::Condition(c) => leaf(c, spec, path),
     }
 }
 
 fn leaf(c: &ConditionNode, spec: &ResourceFields, path: &str) -> Result<Condition, ApiError> {
-    let field = spec
-        .get(&c.field)
-        .filter(|f| f.filterable)
-        .ok_or_else(|| invalid(&format!("{path}.field"), "unknown_field", format!("`{}` cannot be filtered on.", c.field)))?;
+    let field = spec.get(&c.field).filter(|f| f.filterable).ok_or_else(|| {
+        invalid(
+            &format!("{path}.field"),
+            "unknown_field",
+            format!("`{}` cannot be filtered on.", c.field),
+        )
+    })?;
     let col = spec.expr(field);
     let vpath = format!("{path}.value");
     let expr: SimpleExpr = match c.op {
         FilterOp::IsNull => match c.value.as_bool() {
             Some(true) => Expr::expr(col).is_null(),
             Some(false) => Expr::expr(col).is_not_null(),
-            None => return Err(invalid(&vpath, "expected_boolean", "is_null takes true or false.")),
+            None => {
+                return Err(invalid(
+                    &vpath,
+                    "expected_boolean",
+                    "is_null takes true or false.",
+                ))
+            }
         },
         FilterOp::In => {
             let items = c
                 .value
                 .as_array()
                 .filter(|a| !a.is_empty() && a.len() <= MAX_IN)
-                .ok_or_else(|| invalid(&vpath, "expected_array", format!("in takes 1 to {MAX_IN} values.")))?;
+                .ok_or_else(|| {
+                    invalid(
+                        &vpath,
+                        "expected_array",
+                        format!("in takes 1 to {MAX_IN} values."),
+                    )
+                })?;
             let values = items
                 .iter()
                 .map(|v| typed_value(field, v, &vpath))
@@ -137,9 +168,16 @@ fn leaf(c: &ConditionNode, spec: &ResourceFields, path: &str) -> Result<Conditio
         }
         FilterOp::Contains | FilterOp::StartsWith => {
             if !matches!(field.kind, Kind::String) {
-                return Err(invalid(&format!("{path}.op"), "unsupported_op", "Text matching works on text fields only."));
+                return Err(invalid(
+                    &format!("{path}.op"),
+                    "unsupported_op",
+                    "Text matching works on text fields only.",
+                ));
             }
-            let text = c.value.as_str().ok_or_else(|| invalid(&vpath, "expected_string", "Expected text."))?;
+            let text = c
+                .value
+                .as_str()
+                .ok_or_else(|| invalid(&vpath, "expected_string", "Expected text."))?;
             let escaped = escape_like(&text.to_lowercase());
             let pattern = match c.op {
                 FilterOp::Contains => format!("%{escaped}%"),
@@ -164,26 +202,42 @@ fn leaf(c: &ConditionNode, spec: &ResourceFields, path: &str) -> Result<Conditio
 }
 
 fn escape_like(s: &str) -> String {
-    s.replace('\\', "\\\\").replace('%', "\\%").replace('_', "\\_")
+    s.replace('\\', "\\\\")
+        .replace('%', "\\%")
+        .replace('_', "\\_")
 }
 
 /// A JSON value converted to the SQL type of the field, or a field error.
 pub fn typed_value(field: &Field, v: &serde_json::Value, path: &str) -> Result<Value, ApiError> {
     let bad = |code: &str, msg: &str| invalid(path, code, msg.to_owned());
     Ok(match field.kind {
-        Kind::String => Value::from(v.as_str().ok_or_else(|| bad("expected_string", "Expected text."))?.to_owned()),
+        Kind::String => Value::from(
+            v.as_str()
+                .ok_or_else(|| bad("expected_string", "Expected text."))?
+                .to_owned(),
+        ),
         Kind::Number => match (v.as_i64(), v.as_f64()) {
             (Some(i), _) => Value::from(i),
             (None, Some(f)) => Value::from(f),
             _ => return Err(bad("expected_number", "Expected a number.")),
         },
-        Kind::Boolean => Value::from(v.as_bool().ok_or_else(|| bad("expected_boolean", "Expected true or false."))?),
+        Kind::Boolean => Value::from(
+            v.as_bool()
+                .ok_or_else(|| bad("expected_boolean", "Expected true or false."))?,
+        ),
         Kind::Date => {
-            let s = v.as_str().ok_or_else(|| bad("expected_date", "Expected a date (YYYY-MM-DD)."))?;
-            Value::from(NaiveDate::parse_from_str(s, "%Y-%m-%d").map_err(|_| bad("expected_date", "Expected a date (YYYY-MM-DD)."))?)
+            let s = v
+                .as_str()
+                .ok_or_else(|| bad("expected_date", "Expected a date (YYYY-MM-DD)."))?;
+            Value::from(
+                NaiveDate::parse_from_str(s, "%Y-%m-%d")
+                    .map_err(|_| bad("expected_date", "Expected a date (YYYY-MM-DD)."))?,
+            )
         }
         Kind::DateTime => {
-            let s = v.as_str().ok_or_else(|| bad("expected_datetime", "Expected an RFC 3339 timestamp."))?;
+            let s = v
+                .as_str()
+                .ok_or_else(|| bad("expected_datetime", "Expected an RFC 3339 timestamp."))?;
             let t = DateTime::parse_from_rfc3339(s)
                 .map_err(|_| bad("expected_datetime", "Expected an RFC 3339 timestamp."))?
                 .with_timezone(&Utc);
@@ -191,7 +245,10 @@ pub fn typed_value(field: &Field, v: &serde_json::Value, path: &str) -> Result<V
         }
         Kind::Enum(values) => {
             let s = v.as_str().filter(|s| values.contains(s)).ok_or_else(|| {
-                bad("invalid_choice", &format!("Expected one of: {}.", values.join(", ")))
+                bad(
+                    "invalid_choice",
+                    &format!("Expected one of: {}.", values.join(", ")),
+                )
             })?;
             Value::from(s.to_owned())
         }

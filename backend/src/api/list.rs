@@ -6,7 +6,10 @@ use super::filter::{self, typed_value, FilterNode};
 use crate::error::ApiError;
 use base64::{engine::general_purpose::URL_SAFE_NO_PAD, Engine};
 use sea_orm::sea_query::{Condition, Expr, Order, SimpleExpr};
-use sea_orm::{ConnectionTrait, EntityTrait, FromQueryResult, PaginatorTrait, QueryFilter, QueryOrder, QuerySelect, Select};
+use sea_orm::{
+    ConnectionTrait, EntityTrait, FromQueryResult, PaginatorTrait, QueryFilter, QueryOrder,
+    QuerySelect, Select,
+};
 use serde::{Deserialize, Serialize};
 use utoipa::{IntoParams, ToSchema};
 
@@ -72,7 +75,11 @@ pub struct Page<T> {
 
 impl<T> Page<T> {
     pub fn map<U>(self, f: impl FnMut(T) -> U) -> Page<U> {
-        Page { items: self.items.into_iter().map(f).collect(), next_cursor: self.next_cursor, total: self.total }
+        Page {
+            items: self.items.into_iter().map(f).collect(),
+            next_cursor: self.next_cursor,
+            total: self.total,
+        }
     }
 }
 
@@ -87,8 +94,13 @@ fn bad_sort(detail: String) -> ApiError {
     ApiError::bad_request("invalid_sort", detail)
 }
 
-pub fn parse_sort<'a>(spec: &'a ResourceFields, sort: Option<&str>) -> Result<Vec<(&'a Field, Order)>, ApiError> {
-    let raw = sort.filter(|s| !s.trim().is_empty()).unwrap_or(spec.default_sort);
+pub fn parse_sort<'a>(
+    spec: &'a ResourceFields,
+    sort: Option<&str>,
+) -> Result<Vec<(&'a Field, Order)>, ApiError> {
+    let raw = sort
+        .filter(|s| !s.trim().is_empty())
+        .unwrap_or(spec.default_sort);
     let mut keys = Vec::new();
     for part in raw.split(',').map(str::trim) {
         let (name, order) = match part.strip_prefix('-') {
@@ -99,7 +111,10 @@ pub fn parse_sort<'a>(spec: &'a ResourceFields, sort: Option<&str>) -> Result<Ve
             .get(name)
             .filter(|f| f.sortable)
             .ok_or_else(|| bad_sort(format!("Cannot sort by `{name}`.")))?;
-        if keys.iter().any(|(f, _): &(&Field, Order)| f.name == field.name) {
+        if keys
+            .iter()
+            .any(|(f, _): &(&Field, Order)| f.name == field.name)
+        {
             return Err(bad_sort(format!("`{name}` appears twice in sort.")));
         }
         keys.push((field, order));
@@ -111,9 +126,17 @@ pub fn parse_sort<'a>(spec: &'a ResourceFields, sort: Option<&str>) -> Result<Ve
 }
 
 /// Rows strictly after the cursor row in the (sort keys, id) order.
-fn after(keys: &[(&Field, Order)], values: &[sea_orm::Value], id: &str, spec: &ResourceFields) -> Condition {
-    let mut cols: Vec<(SimpleExpr, Order, sea_orm::Value)> =
-        keys.iter().zip(values).map(|((f, o), v)| (spec.expr(f), o.clone(), v.clone())).collect();
+fn after(
+    keys: &[(&Field, Order)],
+    values: &[sea_orm::Value],
+    id: &str,
+    spec: &ResourceFields,
+) -> Condition {
+    let mut cols: Vec<(SimpleExpr, Order, sea_orm::Value)> = keys
+        .iter()
+        .zip(values)
+        .map(|((f, o), v)| (spec.expr(f), o.clone(), v.clone()))
+        .collect();
     cols.push((spec.id_expr(), Order::Asc, id.to_owned().into()));
     let mut any = Condition::any();
     for k in 0..cols.len() {
@@ -145,7 +168,10 @@ where
 {
     let limit = query.limit.unwrap_or(DEFAULT_LIMIT);
     if !(1..=MAX_LIMIT).contains(&limit) {
-        return Err(ApiError::bad_request("invalid_limit", format!("limit must be 1 to {MAX_LIMIT}.")));
+        return Err(ApiError::bad_request(
+            "invalid_limit",
+            format!("limit must be 1 to {MAX_LIMIT}."),
+        ));
     }
     if let Some(node) = filter {
         select = select.filter(filter::to_condition(node, spec)?);
@@ -153,7 +179,13 @@ where
     let keys = parse_sort(spec, query.sort.as_deref())?;
     let sort_key: String = keys
         .iter()
-        .map(|(f, o)| format!("{}{}", if matches!(o, Order::Desc) { "-" } else { "" }, f.name))
+        .map(|(f, o)| {
+            format!(
+                "{}{}",
+                if matches!(o, Order::Desc) { "-" } else { "" },
+                f.name
+            )
+        })
         .collect::<Vec<_>>()
         .join(",");
     let total = match query.count {
@@ -161,7 +193,12 @@ where
         _ => None,
     };
     if let Some(raw) = &query.cursor {
-        let bad = || ApiError::bad_request("invalid_cursor", "The cursor is invalid or belongs to another sort.");
+        let bad = || {
+            ApiError::bad_request(
+                "invalid_cursor",
+                "The cursor is invalid or belongs to another sort.",
+            )
+        };
         let cursor: Cursor = URL_SAFE_NO_PAD
             .decode(raw)
             .ok()
@@ -182,17 +219,39 @@ where
     let mut rows = select.limit(limit + 1).all(db).await?;
     let next_cursor = if rows.len() as u64 > limit {
         rows.truncate(limit as usize);
-        rows.last().map(|last| encode_cursor(&sort_key, &keys, last)).transpose()?
+        rows.last()
+            .map(|last| encode_cursor(&sort_key, &keys, last))
+            .transpose()?
     } else {
         None
     };
-    Ok(Page { items: rows, next_cursor, total })
+    Ok(Page {
+        items: rows,
+        next_cursor,
+        total,
+    })
 }
 
-fn encode_cursor(sort_key: &str, keys: &[(&Field, Order)], row: &impl Serialize) -> Result<String, ApiError> {
+fn encode_cursor(
+    sort_key: &str,
+    keys: &[(&Field, Order)],
+    row: &impl Serialize,
+) -> Result<String, ApiError> {
     let json = serde_json::to_value(row).map_err(|e| ApiError::Internal(e.into()))?;
-    let v = keys.iter().map(|(f, _)| json.get(f.column).cloned().unwrap_or_default()).collect();
-    let id = json.get("id").and_then(|v| v.as_str()).unwrap_or_default().to_owned();
-    let bytes = serde_json::to_vec(&Cursor { s: sort_key.to_owned(), v, id }).map_err(|e| ApiError::Internal(e.into()))?;
+    let v = keys
+        .iter()
+        .map(|(f, _)| json.get(f.column).cloned().unwrap_or_default())
+        .collect();
+    let id = json
+        .get("id")
+        .and_then(|v| v.as_str())
+        .unwrap_or_default()
+        .to_owned();
+    let bytes = serde_json::to_vec(&Cursor {
+        s: sort_key.to_owned(),
+        v,
+        id,
+    })
+    .map_err(|e| ApiError::Internal(e.into()))?;
     Ok(URL_SAFE_NO_PAD.encode(bytes))
 }

@@ -7,23 +7,42 @@ use crate::auth::{secrets, Caller};
 use crate::clock;
 use crate::error::{ApiError, ApiResult};
 use crate::history::{self, Change};
-use sea_orm::{ActiveValue::Set, ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, TransactionTrait};
+use sea_orm::{
+    ActiveValue::Set, ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, TransactionTrait,
+};
 
-const OWNER: ScopeColumn = ScopeColumn { table: "api_keys", column: "user_id" };
+const OWNER: ScopeColumn = ScopeColumn {
+    table: "api_keys",
+    column: "user_id",
+};
 
-pub async fn list(db: &impl ConnectionTrait, caller: &Caller, q: &ApiKeyListQuery) -> ApiResult<Page<ApiKey>> {
+pub async fn list(
+    db: &impl ConnectionTrait,
+    caller: &Caller,
+    q: &ApiKeyListQuery,
+) -> ApiResult<Page<ApiKey>> {
     let scope = caller.require(Resource::ApiKeys, Action::Read)?;
     let mut select = entity::Entity::find().filter(scope_condition(scope, &caller.user_id, OWNER));
     if let Some(user_id) = &q.user_id {
         select = select.filter(entity::Column::UserId.eq(user_id.as_str()));
     }
-    Ok(fetch_page(db, select, &FIELDS, &q.list_query(), None).await?.map(ApiKey::from))
+    Ok(fetch_page(db, select, &FIELDS, &q.list_query(), None)
+        .await?
+        .map(ApiKey::from))
 }
 
-pub async fn create(db: &impl TransactionTrait, caller: &Caller, input: CreateApiKey) -> ApiResult<CreatedApiKey> {
+pub async fn create(
+    db: &impl TransactionTrait,
+    caller: &Caller,
+    input: CreateApiKey,
+) -> ApiResult<CreatedApiKey> {
     caller.require(Resource::ApiKeys, Action::Create)?;
     if input.expires_at.is_some_and(|t| t <= clock::now()) {
-        return Err(ApiError::invalid("expires_at", "in_the_past", "The expiry must be in the future."));
+        return Err(ApiError::invalid(
+            "expires_at",
+            "in_the_past",
+            "The expiry must be in the future.",
+        ));
     }
     let (secret, prefix) = secrets::new_api_key();
     let model = entity::Model {
@@ -39,10 +58,20 @@ pub async fn create(db: &impl TransactionTrait, caller: &Caller, input: CreateAp
         revoked_at: None,
     };
     let txn = db.begin().await?;
-    entity::Entity::insert(entity::ActiveModel::from(model.clone())).exec_without_returning(&txn).await?;
+    entity::Entity::insert(entity::ActiveModel::from(model.clone()))
+        .exec_without_returning(&txn)
+        .await?;
     let api_key = ApiKey::from(model);
     let snapshot = serde_json::to_value(&api_key).unwrap_or_default();
-    history::record(&txn, caller.actor(), "api_key", &api_key.id, "create", history::created(&snapshot)).await?;
+    history::record(
+        &txn,
+        caller.actor(),
+        "api_key",
+        &api_key.id,
+        "create",
+        history::created(&snapshot),
+    )
+    .await?;
     txn.commit().await?;
     Ok(CreatedApiKey { api_key, secret })
 }
@@ -68,7 +97,11 @@ pub async fn revoke(db: &impl TransactionTrait, caller: &Caller, id: &str) -> Ap
     let mut active: entity::ActiveModel = model.into();
     active.revoked_at = Set(Some(now));
     let model = sea_orm::ActiveModelTrait::update(active, &txn).await?;
-    let change = vec![Change { field: "revoked_at".into(), old: serde_json::Value::Null, new: serde_json::to_value(now).unwrap_or_default() }];
+    let change = vec![Change {
+        field: "revoked_at".into(),
+        old: serde_json::Value::Null,
+        new: serde_json::to_value(now).unwrap_or_default(),
+    }];
     history::record(&txn, caller.actor(), "api_key", id, "revoke", change).await?;
     txn.commit().await?;
     Ok(model.into())

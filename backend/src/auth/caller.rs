@@ -47,7 +47,8 @@ impl FromRequest for Caller {
         let token = bearer(req);
         let request_id = req.extensions().get::<RequestId>().map(|r| r.to_string());
         Box::pin(async move {
-            let state = state.ok_or_else(|| ApiError::Internal(anyhow::anyhow!("state missing")))?;
+            let state =
+                state.ok_or_else(|| ApiError::Internal(anyhow::anyhow!("state missing")))?;
             let token = token.ok_or_else(ApiError::unauthorized)?;
             let mut caller = match secrets::api_key_prefix(&token) {
                 Some(prefix) => from_api_key(&state, prefix, &token).await?,
@@ -62,11 +63,17 @@ impl FromRequest for Caller {
 fn bearer(req: &HttpRequest) -> Option<String> {
     let value = req.headers().get(header::AUTHORIZATION)?.to_str().ok()?;
     let (scheme, token) = value.split_once(' ')?;
-    scheme.eq_ignore_ascii_case("bearer").then(|| token.trim().to_owned()).filter(|t| !t.is_empty())
+    scheme
+        .eq_ignore_ascii_case("bearer")
+        .then(|| token.trim().to_owned())
+        .filter(|t| !t.is_empty())
 }
 
 fn invalid_token() -> ApiError {
-    ApiError::Unauthorized { code: "invalid_token", detail: "The token is invalid, expired or revoked." }
+    ApiError::Unauthorized {
+        code: "invalid_token",
+        detail: "The token is invalid, expired or revoked.",
+    }
 }
 
 #[derive(FromQueryResult)]
@@ -90,7 +97,11 @@ async fn from_access_token(state: &AppState, token: &str) -> Result<Caller, ApiE
     let rows = GrantRow::find_by_statement(Statement::from_sql_and_values(
         backend,
         portable(backend, CALLER_SQL),
-        [claims.sub.clone().into(), claims.sid.clone().into(), clock::now().into()],
+        [
+            claims.sub.clone().into(),
+            claims.sid.clone().into(),
+            clock::now().into(),
+        ],
     ))
     .all(db)
     .await?;
@@ -103,7 +114,13 @@ async fn from_access_token(state: &AppState, token: &str) -> Result<Caller, ApiE
             grants.add(&r, &a, &s);
         }
     }
-    Ok(Caller { user_id: claims.sub, session_id: Some(claims.sid), api_key_id: None, grants, request_id: None })
+    Ok(Caller {
+        user_id: claims.sub,
+        session_id: Some(claims.sid),
+        api_key_id: None,
+        grants,
+        request_id: None,
+    })
 }
 
 #[derive(FromQueryResult)]
@@ -132,15 +149,27 @@ async fn from_api_key(state: &AppState, prefix: &str, token: &str) -> Result<Cal
     .filter(|k| secrets::constant_time_eq(&k.secret_hash, &secrets::sha256_hex(token)))
     .ok_or_else(invalid_token)?;
     // Recording every use would make each API call a write; once a minute is precise enough.
-    if key.last_used_at.is_none_or(|t| now - t > chrono::Duration::seconds(60)) {
+    if key
+        .last_used_at
+        .is_none_or(|t| now - t > chrono::Duration::seconds(60))
+    {
         let w = &state.db.write;
         w.execute(Statement::from_sql_and_values(
             w.get_database_backend(),
-            portable(w.get_database_backend(), "UPDATE api_keys SET last_used_at = $1 WHERE id = $2"),
+            portable(
+                w.get_database_backend(),
+                "UPDATE api_keys SET last_used_at = $1 WHERE id = $2",
+            ),
             [now.into(), key.id.clone().into()],
         ))
         .await?;
     }
     let grants = crate::access::load_grants(db, &key.user_id).await?;
-    Ok(Caller { user_id: key.user_id, session_id: None, api_key_id: Some(key.id), grants, request_id: None })
+    Ok(Caller {
+        user_id: key.user_id,
+        session_id: None,
+        api_key_id: Some(key.id),
+        grants,
+        request_id: None,
+    })
 }

@@ -11,13 +11,19 @@ use validator::Validate;
 
 fn client(req: &HttpRequest, state: &AppState) -> Client {
     let ip = if state.settings.trust_proxy {
-        req.connection_info().realip_remote_addr().map(str::to_owned)
+        req.connection_info()
+            .realip_remote_addr()
+            .map(str::to_owned)
     } else {
         req.peer_addr().map(|a| a.ip().to_string())
     };
     Client {
         ip: ip.unwrap_or_else(|| "unknown".into()),
-        user_agent: req.headers().get(header::USER_AGENT).and_then(|v| v.to_str().ok()).map(str::to_owned),
+        user_agent: req
+            .headers()
+            .get(header::USER_AGENT)
+            .and_then(|v| v.to_str().ok())
+            .map(str::to_owned),
         request_id: req.extensions().get::<RequestId>().map(|r| r.to_string()),
     }
 }
@@ -27,7 +33,11 @@ fn client(req: &HttpRequest, state: &AppState) -> Client {
         (status = 401, description = "Wrong email or password (the same answer for both)", body = Problem, content_type = "application/problem+json"),
         (status = 429, description = "Too many failed attempts; see Retry-After", body = Problem, content_type = "application/problem+json",
             headers(("Retry-After" = u64, description = "Seconds to wait")))))]
-pub async fn login(state: web::Data<AppState>, req: HttpRequest, body: web::Json<LoginRequest>) -> ApiResult<HttpResponse> {
+pub async fn login(
+    state: web::Data<AppState>,
+    req: HttpRequest,
+    body: web::Json<LoginRequest>,
+) -> ApiResult<HttpResponse> {
     let body = body.into_inner();
     body.validate()?;
     let client = client(&req, &state);
@@ -37,7 +47,11 @@ pub async fn login(state: web::Data<AppState>, req: HttpRequest, body: web::Json
 #[utoipa::path(post, path = "/api/v1/auth/refresh", tag = "auth", request_body = RefreshRequest, security(()),
     responses((status = 200, description = "New tokens; the presented refresh token stops working", body = TokenResponse),
         (status = 401, description = "Invalid, expired or reused refresh token (reuse revokes the whole session)", body = Problem, content_type = "application/problem+json")))]
-pub async fn refresh(state: web::Data<AppState>, req: HttpRequest, body: web::Json<RefreshRequest>) -> ApiResult<HttpResponse> {
+pub async fn refresh(
+    state: web::Data<AppState>,
+    req: HttpRequest,
+    body: web::Json<RefreshRequest>,
+) -> ApiResult<HttpResponse> {
     let body = body.into_inner();
     body.validate()?;
     let client = client(&req, &state);
@@ -59,13 +73,21 @@ pub async fn get_me(state: web::Data<AppState>, caller: Caller) -> ApiResult<Htt
 
 #[utoipa::path(put, path = "/api/v1/auth/me/preferences", tag = "auth", request_body = Preferences,
     responses((status = 200, description = "Saved", body = User)))]
-pub async fn put_preferences(state: web::Data<AppState>, caller: Caller, body: web::Json<Preferences>) -> ApiResult<HttpResponse> {
+pub async fn put_preferences(
+    state: web::Data<AppState>,
+    caller: Caller,
+    body: web::Json<Preferences>,
+) -> ApiResult<HttpResponse> {
     Ok(HttpResponse::Ok().json(users::set_locale(&state.db.write, &caller, body.locale).await?))
 }
 
 #[utoipa::path(post, path = "/api/v1/auth/password", tag = "auth", request_body = ChangePassword,
     responses((status = 204, description = "Changed; the caller's other sessions end")))]
-pub async fn change_password(state: web::Data<AppState>, caller: Caller, body: web::Json<ChangePassword>) -> ApiResult<HttpResponse> {
+pub async fn change_password(
+    state: web::Data<AppState>,
+    caller: Caller,
+    body: web::Json<ChangePassword>,
+) -> ApiResult<HttpResponse> {
     let body = body.into_inner();
     body.validate()?;
     service::change_password(&state, &caller, body).await?;

@@ -52,7 +52,11 @@ impl JwtKeys {
         if secret.len() < 32 {
             anyhow::bail!("CRM_JWT_SECRET must be at least 32 bytes");
         }
-        Ok(Self::new(&secret, &settings.jwt_issuer, settings.access_token_ttl_secs))
+        Ok(Self::new(
+            &secret,
+            &settings.jwt_issuer,
+            settings.access_token_ttl_secs,
+        ))
     }
 
     pub fn issue(&self, user_id: &str, session_id: &str) -> anyhow::Result<String> {
@@ -69,7 +73,9 @@ impl JwtKeys {
     }
 
     pub fn verify(&self, token: &str) -> Option<Claims> {
-        decode::<Claims>(token, &self.decoding, &self.validation).ok().map(|d| d.claims)
+        decode::<Claims>(token, &self.decoding, &self.validation)
+            .ok()
+            .map(|d| d.claims)
     }
 }
 
@@ -79,7 +85,8 @@ fn stored_secret(data_dir: &std::path::Path) -> anyhow::Result<Vec<u8>> {
         return Ok(existing.trim().as_bytes().to_vec());
     }
     tracing::warn!(path = %path.display(), "CRM_JWT_SECRET is not set; generated a secret and kept it in the data directory");
-    std::fs::create_dir_all(data_dir).with_context(|| format!("creating {}", data_dir.display()))?;
+    std::fs::create_dir_all(data_dir)
+        .with_context(|| format!("creating {}", data_dir.display()))?;
     let mut bytes = [0u8; 48];
     rand::thread_rng().fill_bytes(&mut bytes);
     let secret = hex(&bytes);
@@ -93,7 +100,9 @@ fn write_private(path: &std::path::Path, contents: &str) -> anyhow::Result<()> {
     options.write(true).create_new(true);
     #[cfg(unix)]
     std::os::unix::fs::OpenOptionsExt::mode(&mut options, 0o600);
-    let mut file = options.open(path).with_context(|| format!("writing {}", path.display()))?;
+    let mut file = options
+        .open(path)
+        .with_context(|| format!("writing {}", path.display()))?;
     file.write_all(contents.as_bytes())?;
     Ok(())
 }

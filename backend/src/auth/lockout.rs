@@ -6,7 +6,10 @@ use crate::clock;
 use crate::error::{ApiError, ApiResult};
 use crate::settings::Settings;
 use chrono::{DateTime, Utc};
-use sea_orm::{ActiveValue::Set, ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, QueryOrder, QuerySelect};
+use sea_orm::{
+    ActiveValue::Set, ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, QueryOrder,
+    QuerySelect,
+};
 
 async fn failures_since(
     db: &impl ConnectionTrait,
@@ -36,27 +39,49 @@ async fn failures_since(
 }
 
 /// 429 with the seconds to wait when the account or the address is locked.
-pub async fn check(db: &impl ConnectionTrait, settings: &Settings, email: &str, ip: &str) -> ApiResult<()> {
+pub async fn check(
+    db: &impl ConnectionTrait,
+    settings: &Settings,
+    email: &str,
+    ip: &str,
+) -> ApiResult<()> {
     let now = clock::now();
     let window = chrono::Duration::seconds(settings.login_window_secs);
     let since = now - window;
     // For an account, a success resets the count; for an address it does not (spraying succeeds too).
     for (column, reset_on_success, value, max) in [
-        (login_attempt::Column::Email, true, email, settings.login_max_failures),
-        (login_attempt::Column::Ip, false, ip, settings.login_max_failures_per_ip),
+        (
+            login_attempt::Column::Email,
+            true,
+            email,
+            settings.login_max_failures,
+        ),
+        (
+            login_attempt::Column::Ip,
+            false,
+            ip,
+            settings.login_max_failures_per_ip,
+        ),
     ] {
         let fails = failures_since(db, column, reset_on_success, value, since, max).await?;
         if max > 0 && fails.len() >= max as usize {
             // Unlocks when the oldest of the last `max` failures leaves the window.
             let oldest = fails[max as usize - 1];
             let wait = (oldest + window - now).num_seconds().max(1);
-            return Err(ApiError::TooManyRequests { retry_after_secs: wait as u64 });
+            return Err(ApiError::TooManyRequests {
+                retry_after_secs: wait as u64,
+            });
         }
     }
     Ok(())
 }
 
-pub async fn record(db: &impl ConnectionTrait, email: &str, ip: &str, success: bool) -> ApiResult<()> {
+pub async fn record(
+    db: &impl ConnectionTrait,
+    email: &str,
+    ip: &str,
+    success: bool,
+) -> ApiResult<()> {
     login_attempt::Entity::insert(login_attempt::ActiveModel {
         id: Set(clock::new_id()),
         email: Set(email.to_owned()),

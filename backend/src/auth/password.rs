@@ -1,6 +1,8 @@
 //! Password hashing with argon2id (OWASP parameters, the crate's defaults), always on a blocking
 //! thread so a login never stalls the async workers.
-use argon2::password_hash::{rand_core::OsRng, PasswordHash, PasswordHasher, PasswordVerifier, SaltString};
+use argon2::password_hash::{
+    rand_core::OsRng, PasswordHash, PasswordHasher, PasswordVerifier, SaltString,
+};
 use argon2::Argon2;
 use std::sync::OnceLock;
 
@@ -25,7 +27,9 @@ pub async fn verify(password: String, stored: Option<String>) -> anyhow::Result<
             None => (dummy_hash().to_owned(), false),
         };
         let parsed = PasswordHash::new(&stored).map_err(|e| anyhow::anyhow!("stored hash: {e}"))?;
-        let ok = Argon2::default().verify_password(password.as_bytes(), &parsed).is_ok();
+        let ok = Argon2::default()
+            .verify_password(password.as_bytes(), &parsed)
+            .is_ok();
         Ok(ok && real)
     })
     .await?

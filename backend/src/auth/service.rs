@@ -17,14 +17,25 @@ pub struct Client {
 }
 
 fn invalid_credentials() -> ApiError {
-    ApiError::Unauthorized { code: "invalid_credentials", detail: "The email or password is wrong." }
+    ApiError::Unauthorized {
+        code: "invalid_credentials",
+        detail: "The email or password is wrong.",
+    }
 }
 
 fn invalid_refresh() -> ApiError {
-    ApiError::Unauthorized { code: "invalid_refresh_token", detail: "The refresh token is invalid, used or expired." }
+    ApiError::Unauthorized {
+        code: "invalid_refresh_token",
+        detail: "The refresh token is invalid, used or expired.",
+    }
 }
 
-async fn tokens(state: &AppState, user: user::Model, session_id: &str, refresh_token: String) -> ApiResult<TokenResponse> {
+async fn tokens(
+    state: &AppState,
+    user: user::Model,
+    session_id: &str,
+    refresh_token: String,
+) -> ApiResult<TokenResponse> {
     let access_token = state.jwt.issue(&user.id, session_id)?;
     Ok(TokenResponse {
         access_token,
@@ -35,7 +46,11 @@ async fn tokens(state: &AppState, user: user::Model, session_id: &str, refresh_t
     })
 }
 
-pub async fn login(state: &AppState, input: LoginRequest, client: Client) -> ApiResult<TokenResponse> {
+pub async fn login(
+    state: &AppState,
+    input: LoginRequest,
+    client: Client,
+) -> ApiResult<TokenResponse> {
     let email = input.email.trim().to_lowercase();
     lockout::check(&state.db.read, &state.settings, &email, &client.ip).await?;
     let found = user::Entity::find()
@@ -43,15 +58,31 @@ pub async fn login(state: &AppState, input: LoginRequest, client: Client) -> Api
         .filter(user::Column::DeletedAt.is_null())
         .one(&state.db.read)
         .await?;
-    let ok = password::verify(input.password, found.as_ref().map(|u| u.password_hash.clone())).await?;
+    let ok = password::verify(
+        input.password,
+        found.as_ref().map(|u| u.password_hash.clone()),
+    )
+    .await?;
     let active = found.filter(|u| u.status == "active");
-    let actor = |user_id| Actor { user_id, api_key_id: None, request_id: client.request_id.as_deref() };
-    let ip_change = vec![Change { field: "ip".into(), old: serde_json::Value::Null, new: client.ip.clone().into() }];
+    let actor = |user_id| Actor {
+        user_id,
+        api_key_id: None,
+        request_id: client.request_id.as_deref(),
+    };
+    let ip_change = vec![Change {
+        field: "ip".into(),
+        old: serde_json::Value::Null,
+        new: client.ip.clone().into(),
+    }];
     let txn = state.db.write.begin().await?;
     let Some(user) = active.filter(|_| ok) else {
         lockout::record(&txn, &email, &client.ip, false).await?;
         // Unknown accounts are logged under the email tried, known ones under the user.
-        let (kind, id) = match user::Entity::find().filter(user::Column::Email.eq(&email)).one(&txn).await? {
+        let (kind, id) = match user::Entity::find()
+            .filter(user::Column::Email.eq(&email))
+            .one(&txn)
+            .await?
+        {
             Some(u) => ("user", u.id),
             None => ("login", email.chars().take(36).collect()),
         };
@@ -68,17 +99,29 @@ pub async fn login(state: &AppState, input: LoginRequest, client: Client) -> Api
         client.user_agent.clone(),
     )
     .await?;
-    history::record(&txn, actor(Some(&user.id)), "user", &user.id, "login", ip_change).await?;
+    history::record(
+        &txn,
+        actor(Some(&user.id)),
+        "user",
+        &user.id,
+        "login",
+        ip_change,
+    )
+    .await?;
     txn.commit().await?;
     tokens(state, user, &session.session_id, session.refresh_token).await
 }
 
 enum Refresh {
-    Rotated(user::Model, String, String),
+    Rotated(Box<user::Model>, String, String),
     Reused,
 }
 
-pub async fn refresh(state: &AppState, presented: &str, client: Client) -> ApiResult<TokenResponse> {
+pub async fn refresh(
+    state: &AppState,
+    presented: &str,
+    client: Client,
+) -> ApiResult<TokenResponse> {
     let hash = secrets::sha256_hex(presented);
     let now = clock::now();
     let txn = state.db.write.begin().await?;
@@ -97,7 +140,10 @@ pub async fn refresh(state: &AppState, presented: &str, client: Client) -> ApiRe
     } else {
         // Only one of two racing refreshes may consume the token; the loser counts as reuse.
         let consumed = refresh_token::Entity::update_many()
-            .col_expr(refresh_token::Column::UsedAt, sea_orm::sea_query::Expr::value(now))
+            .col_expr(
+                refresh_token::Column::UsedAt,
+                sea_orm::sea_query::Expr::value(now),
+            )
             .filter(refresh_token::Column::Id.eq(&token.id))
             .filter(refresh_token::Column::UsedAt.is_null())
             .exec(&txn)
@@ -110,8 +156,10 @@ pub async fn refresh(state: &AppState, presented: &str, client: Client) -> ApiRe
                     .one(&txn)
                     .await?
                     .ok_or_else(invalid_refresh)?;
-                let next = sessions::issue_refresh(&txn, &sess.id, state.settings.refresh_token_ttl_secs).await?;
-                Refresh::Rotated(user, sess.id.clone(), next)
+                let next =
+                    sessions::issue_refresh(&txn, &sess.id, state.settings.refresh_token_ttl_secs)
+                        .await?;
+                Refresh::Rotated(Box::new(user), sess.id.clone(), next)
             }
             _ => Refresh::Reused,
         }
@@ -119,13 +167,29 @@ pub async fn refresh(state: &AppState, presented: &str, client: Client) -> ApiRe
     match outcome {
         Refresh::Rotated(user, session_id, next) => {
             txn.commit().await?;
-            tokens(state, user, &session_id, next).await
+            tokens(state, *user, &session_id, next).await
         }
         Refresh::Reused => {
             sessions::revoke(&txn, &sess.id, "refresh_token_reuse").await?;
-            let actor = Actor { user_id: None, api_key_id: None, request_id: client.request_id.as_deref() };
-            let change = vec![Change { field: "ip".into(), old: serde_json::Value::Null, new: client.ip.into() }];
-            history::record(&txn, actor, "user", &sess.user_id, "refresh_token_reuse", change).await?;
+            let actor = Actor {
+                user_id: None,
+                api_key_id: None,
+                request_id: client.request_id.as_deref(),
+            };
+            let change = vec![Change {
+                field: "ip".into(),
+                old: serde_json::Value::Null,
+                new: client.ip.into(),
+            }];
+            history::record(
+                &txn,
+                actor,
+                "user",
+                &sess.user_id,
+                "refresh_token_reuse",
+                change,
+            )
+            .await?;
             txn.commit().await?;
             Err(invalid_refresh())
         }
@@ -134,24 +198,52 @@ pub async fn refresh(state: &AppState, presented: &str, client: Client) -> ApiRe
 
 pub async fn logout(state: &AppState, caller: &Caller) -> ApiResult<()> {
     let Some(session_id) = &caller.session_id else {
-        return Err(ApiError::bad_request("not_a_session", "API keys are revoked, not logged out."));
+        return Err(ApiError::bad_request(
+            "not_a_session",
+            "API keys are revoked, not logged out.",
+        ));
     };
     let txn = state.db.write.begin().await?;
     sessions::revoke(&txn, session_id, "logout").await?;
-    history::record(&txn, caller.actor(), "user", &caller.user_id, "logout", vec![]).await?;
+    history::record(
+        &txn,
+        caller.actor(),
+        "user",
+        &caller.user_id,
+        "logout",
+        vec![],
+    )
+    .await?;
     txn.commit().await?;
     Ok(())
 }
 
 pub async fn me(state: &AppState, caller: &Caller) -> ApiResult<Me> {
-    let model = user::Entity::find_by_id(&caller.user_id).one(&state.db.read).await?.ok_or(ApiError::NotFound)?;
-    Ok(Me { user: users::to_dto(&state.db.read, model).await?, grants: caller.grants.list() })
+    let model = user::Entity::find_by_id(&caller.user_id)
+        .one(&state.db.read)
+        .await?
+        .ok_or(ApiError::NotFound)?;
+    Ok(Me {
+        user: users::to_dto(&state.db.read, model).await?,
+        grants: caller.grants.list(),
+    })
 }
 
-pub async fn change_password(state: &AppState, caller: &Caller, input: ChangePassword) -> ApiResult<()> {
-    let model = user::Entity::find_by_id(&caller.user_id).one(&state.db.read).await?.ok_or(ApiError::NotFound)?;
+pub async fn change_password(
+    state: &AppState,
+    caller: &Caller,
+    input: ChangePassword,
+) -> ApiResult<()> {
+    let model = user::Entity::find_by_id(&caller.user_id)
+        .one(&state.db.read)
+        .await?
+        .ok_or(ApiError::NotFound)?;
     if !password::verify(input.current_password, Some(model.password_hash.clone())).await? {
-        return Err(ApiError::invalid("current_password", "wrong_password", "The current password is wrong."));
+        return Err(ApiError::invalid(
+            "current_password",
+            "wrong_password",
+            "The current password is wrong.",
+        ));
     }
     let hash = password::hash(input.new_password).await?;
     let txn = state.db.write.begin().await?;
@@ -161,15 +253,33 @@ pub async fn change_password(state: &AppState, caller: &Caller, input: ChangePas
     sea_orm::ActiveModelTrait::update(active, &txn).await?;
     // Other logins end; the one that changed the password stays.
     session::Entity::update_many()
-        .col_expr(session::Column::RevokedAt, sea_orm::sea_query::Expr::value(clock::now()))
-        .col_expr(session::Column::RevokeReason, sea_orm::sea_query::Expr::value("password_changed"))
+        .col_expr(
+            session::Column::RevokedAt,
+            sea_orm::sea_query::Expr::value(clock::now()),
+        )
+        .col_expr(
+            session::Column::RevokeReason,
+            sea_orm::sea_query::Expr::value("password_changed"),
+        )
         .filter(session::Column::UserId.eq(&caller.user_id))
         .filter(session::Column::RevokedAt.is_null())
         .filter(session::Column::Id.ne(caller.session_id.clone().unwrap_or_default()))
         .exec(&txn)
         .await?;
-    let change = vec![Change { field: "password".into(), old: "***".into(), new: "***".into() }];
-    history::record(&txn, caller.actor(), "user", &caller.user_id, "change_password", change).await?;
+    let change = vec![Change {
+        field: "password".into(),
+        old: "***".into(),
+        new: "***".into(),
+    }];
+    history::record(
+        &txn,
+        caller.actor(),
+        "user",
+        &caller.user_id,
+        "change_password",
+        change,
+    )
+    .await?;
     txn.commit().await?;
     Ok(())
 }

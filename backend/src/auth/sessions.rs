@@ -34,10 +34,17 @@ pub async fn open(
     .exec_without_returning(db)
     .await?;
     let refresh_token = issue_refresh(db, &session_id, ttl_secs).await?;
-    Ok(NewSession { session_id, refresh_token })
+    Ok(NewSession {
+        session_id,
+        refresh_token,
+    })
 }
 
-pub async fn issue_refresh(db: &impl ConnectionTrait, session_id: &str, ttl_secs: i64) -> ApiResult<String> {
+pub async fn issue_refresh(
+    db: &impl ConnectionTrait,
+    session_id: &str,
+    ttl_secs: i64,
+) -> ApiResult<String> {
     let token = secrets::random_token(32);
     let now = clock::now();
     refresh_token::Entity::insert(refresh_token::ActiveModel {
@@ -55,8 +62,14 @@ pub async fn issue_refresh(db: &impl ConnectionTrait, session_id: &str, ttl_secs
 
 pub async fn revoke(db: &impl ConnectionTrait, session_id: &str, reason: &str) -> ApiResult<()> {
     session::Entity::update_many()
-        .col_expr(session::Column::RevokedAt, sea_orm::sea_query::Expr::value(clock::now()))
-        .col_expr(session::Column::RevokeReason, sea_orm::sea_query::Expr::value(reason))
+        .col_expr(
+            session::Column::RevokedAt,
+            sea_orm::sea_query::Expr::value(clock::now()),
+        )
+        .col_expr(
+            session::Column::RevokeReason,
+            sea_orm::sea_query::Expr::value(reason),
+        )
         .filter(session::Column::Id.eq(session_id))
         .filter(session::Column::RevokedAt.is_null())
         .exec(db)
@@ -66,8 +79,14 @@ pub async fn revoke(db: &impl ConnectionTrait, session_id: &str, reason: &str) -
 
 pub async fn revoke_all(db: &impl ConnectionTrait, user_id: &str, reason: &str) -> ApiResult<()> {
     session::Entity::update_many()
-        .col_expr(session::Column::RevokedAt, sea_orm::sea_query::Expr::value(clock::now()))
-        .col_expr(session::Column::RevokeReason, sea_orm::sea_query::Expr::value(reason))
+        .col_expr(
+            session::Column::RevokedAt,
+            sea_orm::sea_query::Expr::value(clock::now()),
+        )
+        .col_expr(
+            session::Column::RevokeReason,
+            sea_orm::sea_query::Expr::value(reason),
+        )
         .filter(session::Column::UserId.eq(user_id))
         .filter(session::Column::RevokedAt.is_null())
         .exec(db)

@@ -47,7 +47,13 @@ pub struct HistoryQuery {
 
 impl HistoryQuery {
     pub fn list_query(&self) -> crate::api::ListQuery {
-        crate::api::ListQuery { limit: self.limit, cursor: self.cursor.clone(), count: self.count, sort: None, trashed: None }
+        crate::api::ListQuery {
+            limit: self.limit,
+            cursor: self.cursor.clone(),
+            count: self.count,
+            sort: None,
+            trashed: None,
+        }
     }
 }
 

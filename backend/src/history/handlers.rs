@@ -9,6 +9,10 @@ use actix_web::{web, HttpResponse};
 
 #[utoipa::path(get, path = "/api/v1/history", tag = "history", params(HistoryQuery),
     responses((status = 200, description = "History entries the caller may see, newest first", body = Page<HistoryEntry>)))]
-pub async fn list_history(state: web::Data<AppState>, caller: Caller, q: web::Query<HistoryQuery>) -> ApiResult<HttpResponse> {
+pub async fn list_history(
+    state: web::Data<AppState>,
+    caller: Caller,
+    q: web::Query<HistoryQuery>,
+) -> ApiResult<HttpResponse> {
     Ok(HttpResponse::Ok().json(service::list(&state.db.read, &caller, &q).await?))
 }

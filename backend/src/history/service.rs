@@ -13,17 +13,28 @@ use std::collections::HashMap;
 
 fn visible(scope: Scope, caller: &Caller) -> Condition {
     let me = caller.user_id.as_str();
-    let about_me = Condition::all().add(entity::Column::EntityType.eq("user")).add(entity::Column::EntityId.eq(me));
+    let about_me = Condition::all()
+        .add(entity::Column::EntityType.eq("user"))
+        .add(entity::Column::EntityId.eq(me));
     match scope {
         Scope::All => Condition::all(),
-        Scope::Own => Condition::any().add(entity::Column::ActorId.eq(me)).add(about_me),
+        Scope::Own => Condition::any()
+            .add(entity::Column::ActorId.eq(me))
+            .add(about_me),
         Scope::Team => Condition::any()
-            .add(team_condition(Expr::col((Alias::new("history"), Alias::new("actor_id"))).into(), me))
+            .add(team_condition(
+                Expr::col((Alias::new("history"), Alias::new("actor_id"))).into(),
+                me,
+            ))
             .add(about_me),
     }
 }
 
-pub async fn list(db: &impl ConnectionTrait, caller: &Caller, q: &HistoryQuery) -> ApiResult<Page<HistoryEntry>> {
+pub async fn list(
+    db: &impl ConnectionTrait,
+    caller: &Caller,
+    q: &HistoryQuery,
+) -> ApiResult<Page<HistoryEntry>> {
     let scope = caller.require(Resource::History, Action::Read)?;
     let mut select = entity::Entity::find().filter(visible(scope, caller));
     if let Some(v) = &q.entity_type {
@@ -45,7 +56,11 @@ pub async fn list(db: &impl ConnectionTrait, caller: &Caller, q: &HistoryQuery) 
         select = select.filter(entity::Column::At.lt(v));
     }
     let page = fetch_page(db, select, &FIELDS, &q.list_query(), None).await?;
-    let mut actor_ids: Vec<String> = page.items.iter().filter_map(|e| e.actor_id.clone()).collect();
+    let mut actor_ids: Vec<String> = page
+        .items
+        .iter()
+        .filter_map(|e| e.actor_id.clone())
+        .collect();
     actor_ids.sort();
     actor_ids.dedup();
     let names: HashMap<String, String> = user::Entity::find()
@@ -60,7 +75,10 @@ pub async fn list(db: &impl ConnectionTrait, caller: &Caller, q: &HistoryQuery) 
         .collect();
     Ok(page.map(|e| HistoryEntry {
         actor_name: e.actor_id.as_ref().and_then(|id| names.get(id).cloned()),
-        changes: e.changes.and_then(|c| serde_json::from_value(c).ok()).unwrap_or_default(),
+        changes: e
+            .changes
+            .and_then(|c| serde_json::from_value(c).ok())
+            .unwrap_or_default(),
         id: e.id,
         at: e.at,
         actor_id: e.actor_id,

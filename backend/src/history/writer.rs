@@ -16,7 +16,11 @@ pub struct Actor<'a> {
 }
 
 impl Actor<'_> {
-    pub const SYSTEM: Actor<'static> = Actor { user_id: None, api_key_id: None, request_id: None };
+    pub const SYSTEM: Actor<'static> = Actor {
+        user_id: None,
+        api_key_id: None,
+        request_id: None,
+    };
 }
 
 #[derive(Debug, Clone, Serialize, serde::Deserialize, ToSchema, PartialEq)]
@@ -39,8 +43,15 @@ pub fn diff(old: &Value, new: &Value) -> Vec<Change> {
     keys.into_iter()
         .filter(|k| !SKIP.contains(&k.as_str()))
         .filter_map(|k| {
-            let (o, n) = (old.get(k).unwrap_or(&Value::Null), new.get(k).unwrap_or(&Value::Null));
-            (o != n).then(|| Change { field: k.clone(), old: o.clone(), new: n.clone() })
+            let (o, n) = (
+                old.get(k).unwrap_or(&Value::Null),
+                new.get(k).unwrap_or(&Value::Null),
+            );
+            (o != n).then(|| Change {
+                field: k.clone(),
+                old: o.clone(),
+                new: n.clone(),
+            })
         })
         .collect()
 }

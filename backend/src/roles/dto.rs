@@ -35,7 +35,12 @@ pub struct Role {
 pub struct CreateRole {
     /// Lowercase letters, digits and underscores; unique.
     #[validate(length(min = 2, max = 64), custom(function = "valid_key"))]
-    #[schema(min_length = 2, max_length = 64, pattern = "^[a-z][a-z0-9_]*$", example = "regional_manager")]
+    #[schema(
+        min_length = 2,
+        max_length = 64,
+        pattern = "^[a-z][a-z0-9_]*$",
+        example = "regional_manager"
+    )]
     pub key: String,
     #[validate(length(min = 1, max = 200))]
     #[schema(min_length = 1, max_length = 200)]
@@ -83,8 +88,9 @@ fn valid_key(key: &str) -> Result<(), validator::ValidationError> {
     if ok {
         Ok(())
     } else {
-        Err(validator::ValidationError::new("invalid_key")
-            .with_message("Use lowercase letters, digits and underscores, starting with a letter.".into()))
+        Err(validator::ValidationError::new("invalid_key").with_message(
+            "Use lowercase letters, digits and underscores, starting with a letter.".into(),
+        ))
     }
 }
 

@@ -16,14 +16,22 @@ pub async fn get_permissions(_caller: Caller) -> ApiResult<HttpResponse> {
 
 #[utoipa::path(get, path = "/api/v1/roles", tag = "roles", params(ListQuery),
     responses((status = 200, description = "Roles with their grants", body = Page<Role>)))]
-pub async fn list_roles(state: web::Data<AppState>, caller: Caller, q: web::Query<ListQuery>) -> ApiResult<HttpResponse> {
+pub async fn list_roles(
+    state: web::Data<AppState>,
+    caller: Caller,
+    q: web::Query<ListQuery>,
+) -> ApiResult<HttpResponse> {
     Ok(HttpResponse::Ok().json(service::list(&state.db.read, &caller, &q).await?))
 }
 
 #[utoipa::path(post, path = "/api/v1/roles", tag = "roles", request_body = CreateRole,
     responses((status = 201, description = "Created", body = Role, headers(("ETag" = String))),
         (status = 409, description = "Key taken", body = Problem, content_type = "application/problem+json")))]
-pub async fn create_role(state: web::Data<AppState>, caller: Caller, body: web::Json<CreateRole>) -> ApiResult<HttpResponse> {
+pub async fn create_role(
+    state: web::Data<AppState>,
+    caller: Caller,
+    body: web::Json<CreateRole>,
+) -> ApiResult<HttpResponse> {
     let body = body.into_inner();
     body.validate()?;
     let role = service::create(&state.db.write, &caller, body).await?;
@@ -34,7 +42,11 @@ pub async fn create_role(state: web::Data<AppState>, caller: Caller, body: web::
 
 #[utoipa::path(get, path = "/api/v1/roles/{id}", tag = "roles", params(("id" = String, Path)),
     responses((status = 200, description = "The role", body = Role, headers(("ETag" = String)))))]
-pub async fn get_role(state: web::Data<AppState>, caller: Caller, id: web::Path<String>) -> ApiResult<HttpResponse> {
+pub async fn get_role(
+    state: web::Data<AppState>,
+    caller: Caller,
+    id: web::Path<String>,
+) -> ApiResult<HttpResponse> {
     let role = service::get(&state.db.read, &caller, &id).await?;
     Ok(with_etag(HttpResponse::Ok(), role.version, &role))
 }
@@ -59,7 +71,12 @@ pub async fn update_role(
     params(("id" = String, Path), ("If-Match" = String, Header, description = "The ETag of the version being deleted")),
     responses((status = 204, description = "Deleted"),
         (status = 409, description = "Built-in or still held by users", body = Problem, content_type = "application/problem+json")))]
-pub async fn delete_role(state: web::Data<AppState>, caller: Caller, id: web::Path<String>, if_match: IfMatch) -> ApiResult<HttpResponse> {
+pub async fn delete_role(
+    state: web::Data<AppState>,
+    caller: Caller,
+    id: web::Path<String>,
+    if_match: IfMatch,
+) -> ApiResult<HttpResponse> {
     service::delete(&state.db.write, &caller, &id, if_match).await?;
     Ok(HttpResponse::NoContent().finish())
 }

@@ -10,5 +10,10 @@ pub use handlers::*;
 pub fn routes(cfg: &mut web::ServiceConfig) {
     cfg.service(web::resource("/permissions").get(get_permissions))
         .service(web::resource("/roles").get(list_roles).post(create_role))
-        .service(web::resource("/roles/{id}").get(get_role).patch(update_role).delete(delete_role));
+        .service(
+            web::resource("/roles/{id}")
+                .get(get_role)
+                .patch(update_role)
+                .delete(delete_role),
+        );
 }

@@ -10,8 +10,8 @@ use crate::error::{ApiError, ApiResult, FieldError};
 use crate::history;
 use crate::users::entity::user_role;
 use sea_orm::{
-    ActiveValue::Set, ColumnTrait, ConnectionTrait, EntityTrait, PaginatorTrait, QueryFilter, QueryOrder,
-    TransactionTrait,
+    ActiveValue::Set, ColumnTrait, ConnectionTrait, EntityTrait, PaginatorTrait, QueryFilter,
+    QueryOrder, TransactionTrait,
 };
 use std::collections::HashMap;
 
@@ -35,7 +35,10 @@ fn check_grants(grants: &[GrantInput]) -> ApiResult<Vec<GrantInput>> {
             errors.push(FieldError::new(
                 format!("grants.{i}"),
                 "unknown_permission",
-                format!("`{}` x `{}` is not a grantable permission.", g.resource, g.action),
+                format!(
+                    "`{}` x `{}` is not a grantable permission.",
+                    g.resource, g.action
+                ),
             ));
         }
     }
@@ -48,7 +51,10 @@ fn check_grants(grants: &[GrantInput]) -> ApiResult<Vec<GrantInput>> {
     Ok(out)
 }
 
-async fn grants_of(db: &impl ConnectionTrait, role_ids: &[String]) -> ApiResult<HashMap<String, Vec<GrantInput>>> {
+async fn grants_of(
+    db: &impl ConnectionTrait,
+    role_ids: &[String],
+) -> ApiResult<HashMap<String, Vec<GrantInput>>> {
     let rows = role_grant::Entity::find()
         .filter(role_grant::Column::RoleId.is_in(role_ids.iter().cloned()))
         .order_by_asc(role_grant::Column::Resource)
@@ -57,8 +63,14 @@ async fn grants_of(db: &impl ConnectionTrait, role_ids: &[String]) -> ApiResult<
         .await?;
     let mut out: HashMap<String, Vec<GrantInput>> = HashMap::new();
     for g in rows {
-        let Some(scope) = Scope::parse(&g.scope) else { continue };
-        out.entry(g.role_id).or_default().push(GrantInput { resource: g.resource, action: g.action, scope });
+        let Some(scope) = Scope::parse(&g.scope) else {
+            continue;
+        };
+        out.entry(g.role_id).or_default().push(GrantInput {
+            resource: g.resource,
+            action: g.action,
+            scope,
+        });
     }
     Ok(out)
 }
@@ -83,7 +95,10 @@ async fn to_dtos(db: &impl ConnectionTrait, models: Vec<role::Model>) -> ApiResu
 }
 
 async fn to_dto(db: &impl ConnectionTrait, model: role::Model) -> ApiResult<Role> {
-    to_dtos(db, vec![model]).await?.pop().ok_or(ApiError::NotFound)
+    to_dtos(db, vec![model])
+        .await?
+        .pop()
+        .ok_or(ApiError::NotFound)
 }
 
 /// Roles are configuration, not anyone's records: any read grant shows them all.
@@ -91,12 +106,20 @@ fn require(caller: &Caller, action: Action) -> ApiResult<()> {
     caller.require(Resource::Roles, action).map(|_| ())
 }
 
-pub async fn list(db: &impl ConnectionTrait, caller: &Caller, page: &ListQuery) -> ApiResult<Page<Role>> {
+pub async fn list(
+    db: &impl ConnectionTrait,
+    caller: &Caller,
+    page: &ListQuery,
+) -> ApiResult<Page<Role>> {
     require(caller, Action::Read)?;
     let select = role::Entity::find().filter(role::Column::DeletedAt.is_null());
     let page = fetch_page(db, select, &FIELDS, page, None).await?;
     let items = to_dtos(db, page.items).await?;
-    Ok(Page { items, next_cursor: page.next_cursor, total: page.total })
+    Ok(Page {
+        items,
+        next_cursor: page.next_cursor,
+        total: page.total,
+    })
 }
 
 async fn find(db: &impl ConnectionTrait, id: &str) -> ApiResult<role::Model> {
@@ -112,8 +135,15 @@ pub async fn get(db: &impl ConnectionTrait, caller: &Caller, id: &str) -> ApiRes
     to_dto(db, find(db, id).await?).await
 }
 
-async fn replace_grants(db: &impl ConnectionTrait, role_id: &str, grants: Vec<GrantInput>) -> ApiResult<()> {
-    role_grant::Entity::delete_many().filter(role_grant::Column::RoleId.eq(role_id)).exec(db).await?;
+async fn replace_grants(
+    db: &impl ConnectionTrait,
+    role_id: &str,
+    grants: Vec<GrantInput>,
+) -> ApiResult<()> {
+    role_grant::Entity::delete_many()
+        .filter(role_grant::Column::RoleId.eq(role_id))
+        .exec(db)
+        .await?;
     if !grants.is_empty() {
         role_grant::Entity::insert_many(grants.into_iter().map(|g| role_grant::ActiveModel {
             role_id: Set(role_id.to_owned()),
@@ -131,12 +161,25 @@ fn snapshot(r: &Role) -> serde_json::Value {
     serde_json::to_value(r).unwrap_or_default()
 }
 
-pub async fn create(db: &impl TransactionTrait, caller: &Caller, input: CreateRole) -> ApiResult<Role> {
+pub async fn create(
+    db: &impl TransactionTrait,
+    caller: &Caller,
+    input: CreateRole,
+) -> ApiResult<Role> {
     require(caller, Action::Create)?;
     let grants = check_grants(&input.grants)?;
     let txn = db.begin().await?;
-    if role::Entity::find().filter(role::Column::Key.eq(&input.key)).one(&txn).await?.is_some() {
-        return Err(ApiError::field_conflict("key_taken", "key", "Another role has this key."));
+    if role::Entity::find()
+        .filter(role::Column::Key.eq(&input.key))
+        .one(&txn)
+        .await?
+        .is_some()
+    {
+        return Err(ApiError::field_conflict(
+            "key_taken",
+            "key",
+            "Another role has this key.",
+        ));
     }
     let now = clock::now();
     let id = clock::new_id();
@@ -156,12 +199,26 @@ pub async fn create(db: &impl TransactionTrait, caller: &Caller, input: CreateRo
     .await?;
     replace_grants(&txn, &id, grants).await?;
     let dto = to_dto(&txn, find(&txn, &id).await?).await?;
-    history::record(&txn, caller.actor(), "role", &id, "create", history::created(&snapshot(&dto))).await?;
+    history::record(
+        &txn,
+        caller.actor(),
+        "role",
+        &id,
+        "create",
+        history::created(&snapshot(&dto)),
+    )
+    .await?;
     txn.commit().await?;
     Ok(dto)
 }
 
-pub async fn update(db: &impl TransactionTrait, caller: &Caller, id: &str, if_match: IfMatch, input: UpdateRole) -> ApiResult<Role> {
+pub async fn update(
+    db: &impl TransactionTrait,
+    caller: &Caller,
+    id: &str,
+    if_match: IfMatch,
+    input: UpdateRole,
+) -> ApiResult<Role> {
     require(caller, Action::Update)?;
     let grants = input.grants.as_deref().map(check_grants).transpose()?;
     let txn = db.begin().await?;
@@ -188,28 +245,62 @@ pub async fn update(db: &impl TransactionTrait, caller: &Caller, id: &str, if_ma
         .exec(&txn)
         .await?;
     if result.rows_affected != 1 {
-        return Err(ApiError::PreconditionFailed { current: version + 1 });
+        return Err(ApiError::PreconditionFailed {
+            current: version + 1,
+        });
     }
     let dto = to_dto(&txn, find(&txn, id).await?).await?;
-    history::record(&txn, caller.actor(), "role", id, "update", history::diff(&before, &snapshot(&dto))).await?;
+    history::record(
+        &txn,
+        caller.actor(),
+        "role",
+        id,
+        "update",
+        history::diff(&before, &snapshot(&dto)),
+    )
+    .await?;
     txn.commit().await?;
     Ok(dto)
 }
 
-pub async fn delete(db: &impl TransactionTrait, caller: &Caller, id: &str, if_match: IfMatch) -> ApiResult<()> {
+pub async fn delete(
+    db: &impl TransactionTrait,
+    caller: &Caller,
+    id: &str,
+    if_match: IfMatch,
+) -> ApiResult<()> {
     require(caller, Action::Delete)?;
     let txn = db.begin().await?;
     let model = find(&txn, id).await?;
     if_match.check(model.version)?;
     if model.built_in {
-        return Err(ApiError::conflict("built_in_role", "Built-in roles cannot be deleted."));
+        return Err(ApiError::conflict(
+            "built_in_role",
+            "Built-in roles cannot be deleted.",
+        ));
     }
-    if user_role::Entity::find().filter(user_role::Column::RoleId.eq(id)).count(&txn).await? > 0 {
-        return Err(ApiError::conflict("role_in_use", "Users still hold this role."));
+    if user_role::Entity::find()
+        .filter(user_role::Column::RoleId.eq(id))
+        .count(&txn)
+        .await?
+        > 0
+    {
+        return Err(ApiError::conflict(
+            "role_in_use",
+            "Users still hold this role.",
+        ));
     }
     let before = snapshot(&to_dto(&txn, model).await?);
     role::Entity::delete_by_id(id).exec(&txn).await?;
-    history::record(&txn, caller.actor(), "role", id, "delete", history::diff(&before, &serde_json::Value::Null)).await?;
+    history::record(
+        &txn,
+        caller.actor(),
+        "role",
+        id,
+        "delete",
+        history::diff(&before, &serde_json::Value::Null),
+    )
+    .await?;
     txn.commit().await?;
     Ok(())
 }

@@ -10,13 +10,21 @@ use validator::Validate;
 
 #[utoipa::path(get, path = "/api/v1/saved-views", tag = "saved_views", params(SavedViewQuery),
     responses((status = 200, description = "The caller's saved views", body = Page<SavedView>)))]
-pub async fn list_saved_views(state: web::Data<AppState>, caller: Caller, q: web::Query<SavedViewQuery>) -> ApiResult<HttpResponse> {
+pub async fn list_saved_views(
+    state: web::Data<AppState>,
+    caller: Caller,
+    q: web::Query<SavedViewQuery>,
+) -> ApiResult<HttpResponse> {
     Ok(HttpResponse::Ok().json(service::list(&state.db.read, &caller, &q).await?))
 }
 
 #[utoipa::path(post, path = "/api/v1/saved-views", tag = "saved_views", request_body = CreateSavedView,
     responses((status = 201, description = "Created", body = SavedView, headers(("ETag" = String)))))]
-pub async fn create_saved_view(state: web::Data<AppState>, caller: Caller, body: web::Json<CreateSavedView>) -> ApiResult<HttpResponse> {
+pub async fn create_saved_view(
+    state: web::Data<AppState>,
+    caller: Caller,
+    body: web::Json<CreateSavedView>,
+) -> ApiResult<HttpResponse> {
     let body = body.into_inner();
     body.validate()?;
     let view = service::create(&state.db.write, &caller, body).await?;
@@ -25,7 +33,11 @@ pub async fn create_saved_view(state: web::Data<AppState>, caller: Caller, body:
 
 #[utoipa::path(get, path = "/api/v1/saved-views/{id}", tag = "saved_views", params(("id" = String, Path)),
     responses((status = 200, description = "The view", body = SavedView, headers(("ETag" = String)))))]
-pub async fn get_saved_view(state: web::Data<AppState>, caller: Caller, id: web::Path<String>) -> ApiResult<HttpResponse> {
+pub async fn get_saved_view(
+    state: web::Data<AppState>,
+    caller: Caller,
+    id: web::Path<String>,
+) -> ApiResult<HttpResponse> {
     let view = service::get(&state.db.read, &caller, &id).await?;
     Ok(with_etag(HttpResponse::Ok(), view.version, &view))
 }
@@ -49,7 +61,12 @@ pub async fn update_saved_view(
 #[utoipa::path(delete, path = "/api/v1/saved-views/{id}", tag = "saved_views",
     params(("id" = String, Path), ("If-Match" = String, Header, description = "The ETag of the version being deleted")),
     responses((status = 204, description = "Deleted")))]
-pub async fn delete_saved_view(state: web::Data<AppState>, caller: Caller, id: web::Path<String>, if_match: IfMatch) -> ApiResult<HttpResponse> {
+pub async fn delete_saved_view(
+    state: web::Data<AppState>,
+    caller: Caller,
+    id: web::Path<String>,
+    if_match: IfMatch,
+) -> ApiResult<HttpResponse> {
     service::delete(&state.db.write, &caller, &id, if_match).await?;
     Ok(HttpResponse::NoContent().finish())
 }

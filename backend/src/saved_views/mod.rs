@@ -8,11 +8,15 @@ use actix_web::web;
 pub use handlers::*;
 
 pub fn routes(cfg: &mut web::ServiceConfig) {
-    cfg.service(web::resource("/saved-views").get(list_saved_views).post(create_saved_view))
-        .service(
-            web::resource("/saved-views/{id}")
-                .get(get_saved_view)
-                .patch(update_saved_view)
-                .delete(delete_saved_view),
-        );
+    cfg.service(
+        web::resource("/saved-views")
+            .get(list_saved_views)
+            .post(create_saved_view),
+    )
+    .service(
+        web::resource("/saved-views/{id}")
+            .get(get_saved_view)
+            .patch(update_saved_view)
+            .delete(delete_saved_view),
+    );
 }

@@ -9,11 +9,14 @@ use crate::clock;
 use crate::error::{ApiError, ApiResult};
 use crate::history;
 use crate::meta;
-use sea_orm::{ActiveValue::Set, ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, TransactionTrait};
+use sea_orm::{
+    ActiveValue::Set, ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, TransactionTrait,
+};
 
 fn check(resource: &str, filter_node: Option<&FilterNode>, sort: Option<&str>) -> ApiResult<()> {
-    let spec = meta::fields_of(resource)
-        .ok_or_else(|| ApiError::invalid("resource", "unknown_resource", "There is no such list."))?;
+    let spec = meta::fields_of(resource).ok_or_else(|| {
+        ApiError::invalid("resource", "unknown_resource", "There is no such list.")
+    })?;
     if let Some(node) = filter_node {
         filter::to_condition(node, spec)?;
     }
@@ -27,7 +30,11 @@ fn json<T: serde::Serialize>(v: Option<T>) -> Option<serde_json::Value> {
     v.and_then(|v| serde_json::to_value(v).ok())
 }
 
-pub async fn list(db: &impl ConnectionTrait, caller: &Caller, q: &SavedViewQuery) -> ApiResult<Page<SavedView>> {
+pub async fn list(
+    db: &impl ConnectionTrait,
+    caller: &Caller,
+    q: &SavedViewQuery,
+) -> ApiResult<Page<SavedView>> {
     caller.require(Resource::SavedViews, Action::Read)?;
     let mut select = entity::Entity::find()
         .filter(entity::Column::OwnerId.eq(caller.user_id.as_str()))
@@ -35,8 +42,14 @@ pub async fn list(db: &impl ConnectionTrait, caller: &Caller, q: &SavedViewQuery
     if let Some(r) = &q.resource {
         select = select.filter(entity::Column::Resource.eq(r.as_str()));
     }
-    let page = ListQuery { limit: q.limit, cursor: q.cursor.clone(), ..Default::default() };
-    Ok(fetch_page(db, select, &FIELDS, &page, None).await?.map(SavedView::from))
+    let page = ListQuery {
+        limit: q.limit,
+        cursor: q.cursor.clone(),
+        ..Default::default()
+    };
+    Ok(fetch_page(db, select, &FIELDS, &page, None)
+        .await?
+        .map(SavedView::from))
 }
 
 async fn find(db: &impl ConnectionTrait, caller: &Caller, id: &str) -> ApiResult<entity::Model> {
@@ -57,9 +70,17 @@ fn snapshot(v: &SavedView) -> serde_json::Value {
     serde_json::to_value(v).unwrap_or_default()
 }
 
-pub async fn create(db: &impl TransactionTrait, caller: &Caller, input: CreateSavedView) -> ApiResult<SavedView> {
+pub async fn create(
+    db: &impl TransactionTrait,
+    caller: &Caller,
+    input: CreateSavedView,
+) -> ApiResult<SavedView> {
     caller.require(Resource::SavedViews, Action::Create)?;
-    check(&input.resource, input.filter.as_ref(), input.sort.as_deref())?;
+    check(
+        &input.resource,
+        input.filter.as_ref(),
+        input.sort.as_deref(),
+    )?;
     let now = clock::now();
     let model = entity::Model {
         id: clock::new_id(),
@@ -76,9 +97,19 @@ pub async fn create(db: &impl TransactionTrait, caller: &Caller, input: CreateSa
         deleted_at: None,
     };
     let txn = db.begin().await?;
-    entity::Entity::insert(entity::ActiveModel::from(model.clone())).exec_without_returning(&txn).await?;
+    entity::Entity::insert(entity::ActiveModel::from(model.clone()))
+        .exec_without_returning(&txn)
+        .await?;
     let dto = SavedView::from(model);
-    history::record(&txn, caller.actor(), "saved_view", &dto.id, "create", history::created(&snapshot(&dto))).await?;
+    history::record(
+        &txn,
+        caller.actor(),
+        "saved_view",
+        &dto.id,
+        "create",
+        history::created(&snapshot(&dto)),
+    )
+    .await?;
     txn.commit().await?;
     Ok(dto)
 }
@@ -103,14 +134,35 @@ async fn save(
         .exec(txn)
         .await?;
     if result.rows_affected != 1 {
-        return Err(ApiError::PreconditionFailed { current: version + 1 });
+        return Err(ApiError::PreconditionFailed {
+            current: version + 1,
+        });
     }
-    let dto = SavedView::from(entity::Entity::find_by_id(id.as_str()).one(txn).await?.ok_or(ApiError::NotFound)?);
-    history::record(txn, caller.actor(), "saved_view", &id, action, history::diff(&before, &snapshot(&dto))).await?;
+    let dto = SavedView::from(
+        entity::Entity::find_by_id(id.as_str())
+            .one(txn)
+            .await?
+            .ok_or(ApiError::NotFound)?,
+    );
+    history::record(
+        txn,
+        caller.actor(),
+        "saved_view",
+        &id,
+        action,
+        history::diff(&before, &snapshot(&dto)),
+    )
+    .await?;
     Ok(dto)
 }
 
-pub async fn update(db: &impl TransactionTrait, caller: &Caller, id: &str, if_match: IfMatch, input: UpdateSavedView) -> ApiResult<SavedView> {
+pub async fn update(
+    db: &impl TransactionTrait,
+    caller: &Caller,
+    id: &str,
+    if_match: IfMatch,
+    input: UpdateSavedView,
+) -> ApiResult<SavedView> {
     caller.require(Resource::SavedViews, Action::Update)?;
     let txn = db.begin().await?;
     let model = find(&txn, caller, id).await?;
@@ -137,12 +189,20 @@ pub async fn update(db: &impl TransactionTrait, caller: &Caller, id: &str, if_ma
     Ok(dto)
 }
 
-pub async fn delete(db: &impl TransactionTrait, caller: &Caller, id: &str, if_match: IfMatch) -> ApiResult<()> {
+pub async fn delete(
+    db: &impl TransactionTrait,
+    caller: &Caller,
+    id: &str,
+    if_match: IfMatch,
+) -> ApiResult<()> {
     caller.require(Resource::SavedViews, Action::Delete)?;
     let txn = db.begin().await?;
     let model = find(&txn, caller, id).await?;
     if_match.check(model.version)?;
-    save(&txn, caller, model, "delete", |a| a.deleted_at = Set(Some(clock::now()))).await?;
+    save(&txn, caller, model, "delete", |a| {
+        a.deleted_at = Set(Some(clock::now()))
+    })
+    .await?;
     txn.commit().await?;
     Ok(())
 }

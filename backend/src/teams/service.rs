@@ -10,8 +10,8 @@ use crate::history;
 use crate::users::entity::user;
 use sea_orm::sea_query::{Expr, Query};
 use sea_orm::{
-    ActiveValue::Set, ColumnTrait, Condition, ConnectionTrait, EntityTrait, PaginatorTrait, QueryFilter, QueryOrder,
-    TransactionTrait,
+    ActiveValue::Set, ColumnTrait, Condition, ConnectionTrait, EntityTrait, PaginatorTrait,
+    QueryFilter, QueryOrder, TransactionTrait,
 };
 use std::collections::HashMap;
 
@@ -30,7 +30,10 @@ fn visible(scope: Scope, caller: &Caller) -> Condition {
         .add(team::Column::ManagerId.eq(caller.user_id.as_str()))
 }
 
-async fn members_of(db: &impl ConnectionTrait, ids: &[String]) -> ApiResult<HashMap<String, Vec<String>>> {
+async fn members_of(
+    db: &impl ConnectionTrait,
+    ids: &[String],
+) -> ApiResult<HashMap<String, Vec<String>>> {
     let rows = team_member::Entity::find()
         .filter(team_member::Column::TeamId.is_in(ids.iter().cloned()))
         .order_by_asc(team_member::Column::UserId)
@@ -62,23 +65,46 @@ async fn to_dtos(db: &impl ConnectionTrait, models: Vec<team::Model>) -> ApiResu
 }
 
 async fn to_dto(db: &impl ConnectionTrait, model: team::Model) -> ApiResult<Team> {
-    to_dtos(db, vec![model]).await?.pop().ok_or(ApiError::NotFound)
+    to_dtos(db, vec![model])
+        .await?
+        .pop()
+        .ok_or(ApiError::NotFound)
 }
 
 fn live(trashed: bool) -> Condition {
-    Condition::all().add(if trashed { team::Column::DeletedAt.is_not_null() } else { team::Column::DeletedAt.is_null() })
+    Condition::all().add(if trashed {
+        team::Column::DeletedAt.is_not_null()
+    } else {
+        team::Column::DeletedAt.is_null()
+    })
 }
 
-pub async fn list(db: &impl ConnectionTrait, caller: &Caller, page: &ListQuery) -> ApiResult<Page<Team>> {
+pub async fn list(
+    db: &impl ConnectionTrait,
+    caller: &Caller,
+    page: &ListQuery,
+) -> ApiResult<Page<Team>> {
     let scope = caller.require(Resource::Teams, Action::Read)?;
-    let select = team::Entity::find().filter(visible(scope, caller)).filter(live(page.trashed == Some(true)));
+    let select = team::Entity::find()
+        .filter(visible(scope, caller))
+        .filter(live(page.trashed == Some(true)));
     let page = fetch_page(db, select, &FIELDS, page, None).await?;
     let items = to_dtos(db, page.items).await?;
-    Ok(Page { items, next_cursor: page.next_cursor, total: page.total })
+    Ok(Page {
+        items,
+        next_cursor: page.next_cursor,
+        total: page.total,
+    })
 }
 
 /// 404 when the caller cannot see the team; 403 when they see it but `action` is not granted to all.
-async fn find(db: &impl ConnectionTrait, caller: &Caller, id: &str, action: Action, trashed: bool) -> ApiResult<team::Model> {
+async fn find(
+    db: &impl ConnectionTrait,
+    caller: &Caller,
+    id: &str,
+    action: Action,
+    trashed: bool,
+) -> ApiResult<team::Model> {
     let read = caller.require(Resource::Teams, Action::Read)?;
     let model = team::Entity::find_by_id(id)
         .filter(visible(read, caller))
@@ -106,15 +132,26 @@ async fn check_users(db: &impl ConnectionTrait, field: &str, ids: &[String]) -> 
         .count(db)
         .await?;
     if found as usize != ids.len() {
-        return Err(ApiError::invalid(field, "unknown_user", "Names a user that does not exist."));
+        return Err(ApiError::invalid(
+            field,
+            "unknown_user",
+            "Names a user that does not exist.",
+        ));
     }
     Ok(())
 }
 
-async fn set_members(db: &impl ConnectionTrait, team_id: &str, mut ids: Vec<String>) -> ApiResult<()> {
+async fn set_members(
+    db: &impl ConnectionTrait,
+    team_id: &str,
+    mut ids: Vec<String>,
+) -> ApiResult<()> {
     ids.sort();
     ids.dedup();
-    team_member::Entity::delete_many().filter(team_member::Column::TeamId.eq(team_id)).exec(db).await?;
+    team_member::Entity::delete_many()
+        .filter(team_member::Column::TeamId.eq(team_id))
+        .exec(db)
+        .await?;
     if !ids.is_empty() {
         team_member::Entity::insert_many(ids.into_iter().map(|user_id| team_member::ActiveModel {
             team_id: Set(team_id.to_owned()),
@@ -130,7 +167,11 @@ fn snapshot(t: &Team) -> serde_json::Value {
     serde_json::to_value(t).unwrap_or_default()
 }
 
-pub async fn create(db: &impl TransactionTrait, caller: &Caller, input: CreateTeam) -> ApiResult<Team> {
+pub async fn create(
+    db: &impl TransactionTrait,
+    caller: &Caller,
+    input: CreateTeam,
+) -> ApiResult<Team> {
     if caller.require(Resource::Teams, Action::Create)? != Scope::All {
         return Err(ApiError::Forbidden);
     }
@@ -154,9 +195,20 @@ pub async fn create(db: &impl TransactionTrait, caller: &Caller, input: CreateTe
     .exec_without_returning(&txn)
     .await?;
     set_members(&txn, &id, input.member_ids).await?;
-    let model = team::Entity::find_by_id(&id).one(&txn).await?.ok_or(ApiError::NotFound)?;
+    let model = team::Entity::find_by_id(&id)
+        .one(&txn)
+        .await?
+        .ok_or(ApiError::NotFound)?;
     let dto = to_dto(&txn, model).await?;
-    history::record(&txn, caller.actor(), "team", &id, "create", history::created(&snapshot(&dto))).await?;
+    history::record(
+        &txn,
+        caller.actor(),
+        "team",
+        &id,
+        "create",
+        history::created(&snapshot(&dto)),
+    )
+    .await?;
     txn.commit().await?;
     Ok(dto)
 }
@@ -180,15 +232,34 @@ async fn save(
         .exec(txn)
         .await?;
     if result.rows_affected != 1 {
-        return Err(ApiError::PreconditionFailed { current: version + 1 });
+        return Err(ApiError::PreconditionFailed {
+            current: version + 1,
+        });
     }
-    let model = team::Entity::find_by_id(id).one(txn).await?.ok_or(ApiError::NotFound)?;
+    let model = team::Entity::find_by_id(id)
+        .one(txn)
+        .await?
+        .ok_or(ApiError::NotFound)?;
     let dto = to_dto(txn, model).await?;
-    history::record(txn, caller.actor(), "team", id, action, history::diff(&before, &snapshot(&dto))).await?;
+    history::record(
+        txn,
+        caller.actor(),
+        "team",
+        id,
+        action,
+        history::diff(&before, &snapshot(&dto)),
+    )
+    .await?;
     Ok(dto)
 }
 
-pub async fn update(db: &impl TransactionTrait, caller: &Caller, id: &str, if_match: IfMatch, input: UpdateTeam) -> ApiResult<Team> {
+pub async fn update(
+    db: &impl TransactionTrait,
+    caller: &Caller,
+    id: &str,
+    if_match: IfMatch,
+    input: UpdateTeam,
+) -> ApiResult<Team> {
     let txn = db.begin().await?;
     let model = find(&txn, caller, id, Action::Update, false).await?;
     if_match.check(model.version)?;
@@ -213,7 +284,12 @@ pub async fn update(db: &impl TransactionTrait, caller: &Caller, id: &str, if_ma
     Ok(dto)
 }
 
-pub async fn delete(db: &impl TransactionTrait, caller: &Caller, id: &str, if_match: IfMatch) -> ApiResult<()> {
+pub async fn delete(
+    db: &impl TransactionTrait,
+    caller: &Caller,
+    id: &str,
+    if_match: IfMatch,
+) -> ApiResult<()> {
     let txn = db.begin().await?;
     let model = find(&txn, caller, id, Action::Delete, false).await?;
     if_match.check(model.version)?;

@@ -76,7 +76,11 @@ impl Locale {
 impl User {
     pub fn from_model(m: user::Model, roles: Vec<String>) -> Self {
         Self {
-            status: if m.status == "disabled" { UserStatus::Disabled } else { UserStatus::Active },
+            status: if m.status == "disabled" {
+                UserStatus::Disabled
+            } else {
+                UserStatus::Active
+            },
             locale: Locale::parse(&m.locale),
             id: m.id,
             email: m.email,

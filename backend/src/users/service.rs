@@ -1,5 +1,7 @@
 //! Users: the rules, the access checks and the transactions. Handlers only call these.
-use super::dto::{CreateUser, Locale, ResetPassword, UpdateUser, User, UserListQuery, UserStatus, FIELDS};
+use super::dto::{
+    CreateUser, Locale, ResetPassword, UpdateUser, User, UserListQuery, UserStatus, FIELDS,
+};
 use super::entity::{user, user_role};
 use crate::access::{scope_condition, Action, Resource, Scope, ScopeColumn};
 use crate::api::{fetch_page, FilterNode, IfMatch, ListQuery, Page};
@@ -10,19 +12,25 @@ use crate::history::{self, Actor};
 use crate::roles::entity::role;
 use sea_orm::sea_query::{Expr, Func, LikeExpr};
 use sea_orm::{
-    ActiveModelTrait, ActiveValue::Set, ColumnTrait, Condition, ConnectionTrait, EntityTrait, QueryFilter,
-    QuerySelect, TransactionTrait,
+    ActiveModelTrait, ActiveValue::Set, ColumnTrait, Condition, ConnectionTrait, EntityTrait,
+    QueryFilter, QuerySelect, TransactionTrait,
 };
 use std::collections::HashMap;
 
-const OWNER: ScopeColumn = ScopeColumn { table: "users", column: "id" };
+const OWNER: ScopeColumn = ScopeColumn {
+    table: "users",
+    column: "id",
+};
 
 fn visible(scope: Scope, caller: &Caller) -> Condition {
     scope_condition(scope, &caller.user_id, OWNER)
 }
 
 /// Role keys per user, for a page of users in one query.
-pub async fn roles_of(db: &impl ConnectionTrait, user_ids: &[String]) -> ApiResult<HashMap<String, Vec<String>>> {
+pub async fn roles_of(
+    db: &impl ConnectionTrait,
+    user_ids: &[String],
+) -> ApiResult<HashMap<String, Vec<String>>> {
     let rows: Vec<(String, String)> = user_role::Entity::find()
         .select_only()
         .column(user_role::Column::UserId)
@@ -61,7 +69,10 @@ async fn to_dtos(db: &impl ConnectionTrait, models: Vec<user::Model>) -> ApiResu
 }
 
 pub async fn to_dto(db: &impl ConnectionTrait, model: user::Model) -> ApiResult<User> {
-    to_dtos(db, vec![model]).await?.pop().ok_or(ApiError::NotFound)
+    to_dtos(db, vec![model])
+        .await?
+        .pop()
+        .ok_or(ApiError::NotFound)
 }
 
 pub async fn list(
@@ -72,17 +83,32 @@ pub async fn list(
     page: &ListQuery,
 ) -> ApiResult<Page<User>> {
     let scope = caller.require(Resource::Users, Action::Read)?;
-    let mut select = user::Entity::find().filter(visible(scope, caller)).filter(if page.trashed == Some(true) {
-        user::Column::DeletedAt.is_not_null()
-    } else {
-        user::Column::DeletedAt.is_null()
-    });
+    let mut select =
+        user::Entity::find()
+            .filter(visible(scope, caller))
+            .filter(if page.trashed == Some(true) {
+                user::Column::DeletedAt.is_not_null()
+            } else {
+                user::Column::DeletedAt.is_null()
+            });
     if let Some(text) = q.q.as_deref().map(str::trim).filter(|t| !t.is_empty()) {
-        let pattern = format!("%{}%", text.to_lowercase().replace('\\', "\\\\").replace('%', "\\%").replace('_', "\\_"));
+        let pattern = format!(
+            "%{}%",
+            text.to_lowercase()
+                .replace('\\', "\\\\")
+                .replace('%', "\\%")
+                .replace('_', "\\_")
+        );
         select = select.filter(
             Condition::any()
-                .add(Expr::expr(Func::lower(Expr::col(user::Column::Name))).like(LikeExpr::new(pattern.clone()).escape('\\')))
-                .add(Expr::expr(Func::lower(Expr::col(user::Column::Email))).like(LikeExpr::new(pattern).escape('\\'))),
+                .add(
+                    Expr::expr(Func::lower(Expr::col(user::Column::Name)))
+                        .like(LikeExpr::new(pattern.clone()).escape('\\')),
+                )
+                .add(
+                    Expr::expr(Func::lower(Expr::col(user::Column::Email)))
+                        .like(LikeExpr::new(pattern).escape('\\')),
+                ),
         );
     }
     if let Some(status) = q.status {
@@ -92,14 +118,22 @@ pub async fn list(
         let with_role = sea_orm::sea_query::Query::select()
             .column(user_role::Column::UserId)
             .from(user_role::Entity)
-            .inner_join(role::Entity, Expr::col((role::Entity, role::Column::Id)).equals((user_role::Entity, user_role::Column::RoleId)))
+            .inner_join(
+                role::Entity,
+                Expr::col((role::Entity, role::Column::Id))
+                    .equals((user_role::Entity, user_role::Column::RoleId)),
+            )
             .and_where(Expr::col((role::Entity, role::Column::Key)).eq(key.as_str()))
             .to_owned();
         select = select.filter(user::Column::Id.in_subquery(with_role));
     }
     let page = fetch_page(db, select, &FIELDS, page, filter).await?;
     let items = to_dtos(db, page.items).await?;
-    Ok(Page { items, next_cursor: page.next_cursor, total: page.total })
+    Ok(Page {
+        items,
+        next_cursor: page.next_cursor,
+        total: page.total,
+    })
 }
 
 /// The record if the caller's scope for `action` reaches it; 404 otherwise (existence is not revealed).
@@ -113,12 +147,19 @@ async fn find_visible(
     let read = caller.require(Resource::Users, Action::Read)?;
     let found = user::Entity::find_by_id(id)
         .filter(visible(read, caller))
-        .filter(if deleted { user::Column::DeletedAt.is_not_null() } else { user::Column::DeletedAt.is_null() })
+        .filter(if deleted {
+            user::Column::DeletedAt.is_not_null()
+        } else {
+            user::Column::DeletedAt.is_null()
+        })
         .one(db)
         .await?
         .ok_or(ApiError::NotFound)?;
     let scope = caller.require(Resource::Users, action)?;
-    let reach = user::Entity::find_by_id(id).filter(visible(scope, caller)).one(db).await?;
+    let reach = user::Entity::find_by_id(id)
+        .filter(visible(scope, caller))
+        .one(db)
+        .await?;
     reach.map(|_| (found, scope)).ok_or(ApiError::Forbidden)
 }
 
@@ -131,19 +172,35 @@ async fn role_ids(db: &impl ConnectionTrait, keys: &[String]) -> ApiResult<Vec<S
     let mut keys = keys.to_vec();
     keys.sort();
     keys.dedup();
-    let found = role::Entity::find().filter(role::Column::Key.is_in(keys.clone())).all(db).await?;
+    let found = role::Entity::find()
+        .filter(role::Column::Key.is_in(keys.clone()))
+        .all(db)
+        .await?;
     if let Some(missing) = keys.iter().find(|k| !found.iter().any(|r| &r.key == *k)) {
-        return Err(ApiError::invalid("roles", "unknown_role", &format!("There is no role `{missing}`.")));
+        return Err(ApiError::invalid(
+            "roles",
+            "unknown_role",
+            &format!("There is no role `{missing}`."),
+        ));
     }
     Ok(found.into_iter().map(|r| r.id).collect())
 }
 
-async fn set_roles(db: &impl ConnectionTrait, user_id: &str, role_ids: Vec<String>) -> ApiResult<()> {
-    user_role::Entity::delete_many().filter(user_role::Column::UserId.eq(user_id)).exec(db).await?;
+async fn set_roles(
+    db: &impl ConnectionTrait,
+    user_id: &str,
+    role_ids: Vec<String>,
+) -> ApiResult<()> {
+    user_role::Entity::delete_many()
+        .filter(user_role::Column::UserId.eq(user_id))
+        .exec(db)
+        .await?;
     if !role_ids.is_empty() {
-        user_role::Entity::insert_many(role_ids.into_iter().map(|role_id| user_role::ActiveModel {
-            user_id: Set(user_id.to_owned()),
-            role_id: Set(role_id),
+        user_role::Entity::insert_many(role_ids.into_iter().map(|role_id| {
+            user_role::ActiveModel {
+                user_id: Set(user_id.to_owned()),
+                role_id: Set(role_id),
+            }
         }))
         .exec_without_returning(db)
         .await?;
@@ -151,13 +208,21 @@ async fn set_roles(db: &impl ConnectionTrait, user_id: &str, role_ids: Vec<Strin
     Ok(())
 }
 
-async fn ensure_email_free(db: &impl ConnectionTrait, email: &str, except: Option<&str>) -> ApiResult<()> {
+async fn ensure_email_free(
+    db: &impl ConnectionTrait,
+    email: &str,
+    except: Option<&str>,
+) -> ApiResult<()> {
     let mut q = user::Entity::find().filter(user::Column::Email.eq(email));
     if let Some(id) = except {
         q = q.filter(user::Column::Id.ne(id));
     }
     if q.one(db).await?.is_some() {
-        return Err(ApiError::field_conflict("email_taken", "email", "Another user already has this email."));
+        return Err(ApiError::field_conflict(
+            "email_taken",
+            "email",
+            "Another user already has this email.",
+        ));
     }
     Ok(())
 }
@@ -195,12 +260,24 @@ pub async fn insert_user(
     .await?;
     set_roles(&txn, &model.id, roles).await?;
     let dto = to_dto(&txn, model).await?;
-    history::record(&txn, actor, "user", &dto.id, "create", history::created(&snapshot(&dto))).await?;
+    history::record(
+        &txn,
+        actor,
+        "user",
+        &dto.id,
+        "create",
+        history::created(&snapshot(&dto)),
+    )
+    .await?;
     txn.commit().await?;
     Ok(dto)
 }
 
-pub async fn create(db: &impl TransactionTrait, caller: &Caller, input: CreateUser) -> ApiResult<User> {
+pub async fn create(
+    db: &impl TransactionTrait,
+    caller: &Caller,
+    input: CreateUser,
+) -> ApiResult<User> {
     if caller.require(Resource::Users, Action::Create)? != Scope::All {
         return Err(ApiError::Forbidden);
     }
@@ -218,7 +295,11 @@ async fn modify<F>(
     change: F,
 ) -> ApiResult<User>
 where
-    F: for<'a> FnOnce(&'a sea_orm::DatabaseTransaction, &'a mut user::ActiveModel, Scope) -> futures_util::future::BoxFuture<'a, ApiResult<()>>,
+    F: for<'a> FnOnce(
+        &'a sea_orm::DatabaseTransaction,
+        &'a mut user::ActiveModel,
+        Scope,
+    ) -> futures_util::future::BoxFuture<'a, ApiResult<()>>,
 {
     let txn = db.begin().await?;
     let (model, scope) = find_visible(&txn, caller, Action::Update, id, deleted).await?;
@@ -239,55 +320,94 @@ where
         .exec(&txn)
         .await?;
     if result.rows_affected != 1 {
-        return Err(ApiError::PreconditionFailed { current: version + 1 });
+        return Err(ApiError::PreconditionFailed {
+            current: version + 1,
+        });
     }
-    let model = user::Entity::find_by_id(id).one(&txn).await?.ok_or(ApiError::NotFound)?;
+    let model = user::Entity::find_by_id(id)
+        .one(&txn)
+        .await?
+        .ok_or(ApiError::NotFound)?;
     let dto = to_dto(&txn, model).await?;
-    history::record(&txn, caller.actor(), "user", id, action, history::diff(&before, &snapshot(&dto))).await?;
+    history::record(
+        &txn,
+        caller.actor(),
+        "user",
+        id,
+        action,
+        history::diff(&before, &snapshot(&dto)),
+    )
+    .await?;
     txn.commit().await?;
     Ok(dto)
 }
 
 fn not_self(caller: &Caller, id: &str) -> ApiResult<()> {
     if caller.user_id == id {
-        return Err(ApiError::conflict("cannot_modify_self", "You cannot do this to your own account."));
+        return Err(ApiError::conflict(
+            "cannot_modify_self",
+            "You cannot do this to your own account.",
+        ));
     }
     Ok(())
 }
 
-pub async fn update(db: &impl TransactionTrait, caller: &Caller, id: &str, if_match: IfMatch, input: UpdateUser) -> ApiResult<User> {
+pub async fn update(
+    db: &impl TransactionTrait,
+    caller: &Caller,
+    id: &str,
+    if_match: IfMatch,
+    input: UpdateUser,
+) -> ApiResult<User> {
     let uid = id.to_owned();
-    modify(db, caller, id, Some(if_match), false, "update", |txn, active, scope| {
-        Box::pin(async move {
-            let id = uid.as_str();
-            if let Some(email) = input.email {
-                let email = email.trim().to_lowercase();
-                ensure_email_free(txn, &email, Some(id)).await?;
-                active.email = Set(email);
-            }
-            if let Some(name) = input.name {
-                active.name = Set(name.trim().to_owned());
-            }
-            if let Some(locale) = input.locale {
-                active.locale = Set(locale.as_str().into());
-            }
-            if let Some(roles) = input.roles {
-                // Changing roles is an administrator's act: an `own` grant must not self-promote.
-                if scope != Scope::All {
-                    return Err(ApiError::Forbidden);
+    modify(
+        db,
+        caller,
+        id,
+        Some(if_match),
+        false,
+        "update",
+        |txn, active, scope| {
+            Box::pin(async move {
+                let id = uid.as_str();
+                if let Some(email) = input.email {
+                    let email = email.trim().to_lowercase();
+                    ensure_email_free(txn, &email, Some(id)).await?;
+                    active.email = Set(email);
                 }
-                let ids = role_ids(txn, &roles).await?;
-                set_roles(txn, id, ids).await?;
-            }
-            Ok(())
-        })
-    })
+                if let Some(name) = input.name {
+                    active.name = Set(name.trim().to_owned());
+                }
+                if let Some(locale) = input.locale {
+                    active.locale = Set(locale.as_str().into());
+                }
+                if let Some(roles) = input.roles {
+                    // Changing roles is an administrator's act: an `own` grant must not self-promote.
+                    if scope != Scope::All {
+                        return Err(ApiError::Forbidden);
+                    }
+                    let ids = role_ids(txn, &roles).await?;
+                    set_roles(txn, id, ids).await?;
+                }
+                Ok(())
+            })
+        },
+    )
     .await
 }
 
-pub async fn set_status(db: &impl TransactionTrait, caller: &Caller, id: &str, status: UserStatus) -> ApiResult<User> {
+pub async fn set_status(
+    db: &impl TransactionTrait,
+    caller: &Caller,
+    id: &str,
+    status: UserStatus,
+) -> ApiResult<User> {
     not_self(caller, id)?;
-    let action = if status == UserStatus::Disabled { "disable" } else { "enable" };
+    let action = if status == UserStatus::Disabled {
+        "disable"
+    } else {
+        "enable"
+    };
     modify(db, caller, id, None, false, action, |_, active, scope| {
         Box::pin(async move {
             if scope != Scope::All {
@@ -300,17 +420,30 @@ pub async fn set_status(db: &impl TransactionTrait, caller: &Caller, id: &str, s
     .await
 }
 
-pub async fn delete(db: &impl TransactionTrait, caller: &Caller, id: &str, if_match: IfMatch) -> ApiResult<()> {
+pub async fn delete(
+    db: &impl TransactionTrait,
+    caller: &Caller,
+    id: &str,
+    if_match: IfMatch,
+) -> ApiResult<()> {
     not_self(caller, id)?;
     if caller.require(Resource::Users, Action::Delete)? != Scope::All {
         return Err(ApiError::Forbidden);
     }
-    modify(db, caller, id, Some(if_match), false, "delete", |_, active, _| {
-        Box::pin(async move {
-            active.deleted_at = Set(Some(clock::now()));
-            Ok(())
-        })
-    })
+    modify(
+        db,
+        caller,
+        id,
+        Some(if_match),
+        false,
+        "delete",
+        |_, active, _| {
+            Box::pin(async move {
+                active.deleted_at = Set(Some(clock::now()));
+                Ok(())
+            })
+        },
+    )
     .await
     .map(|_| ())
 }
@@ -328,28 +461,48 @@ pub async fn restore(db: &impl TransactionTrait, caller: &Caller, id: &str) -> A
     .await
 }
 
-pub async fn reset_password(db: &impl TransactionTrait, caller: &Caller, id: &str, input: ResetPassword) -> ApiResult<()> {
+pub async fn reset_password(
+    db: &impl TransactionTrait,
+    caller: &Caller,
+    id: &str,
+    input: ResetPassword,
+) -> ApiResult<()> {
     let hash = password::hash(input.password).await?;
     let uid = id.to_owned();
-    modify(db, caller, id, None, false, "reset_password", |txn, active, scope| {
-        Box::pin(async move {
-            let id = uid.as_str();
-            if scope != Scope::All {
-                return Err(ApiError::Forbidden);
-            }
-            active.password_hash = Set(hash);
-            // A reset ends every login of that user: whoever knew the old password is out.
-            crate::auth::sessions::revoke_all(txn, id, "password_reset").await?;
-            Ok(())
-        })
-    })
+    modify(
+        db,
+        caller,
+        id,
+        None,
+        false,
+        "reset_password",
+        |txn, active, scope| {
+            Box::pin(async move {
+                let id = uid.as_str();
+                if scope != Scope::All {
+                    return Err(ApiError::Forbidden);
+                }
+                active.password_hash = Set(hash);
+                // A reset ends every login of that user: whoever knew the old password is out.
+                crate::auth::sessions::revoke_all(txn, id, "password_reset").await?;
+                Ok(())
+            })
+        },
+    )
     .await
     .map(|_| ())
 }
 
-pub async fn set_locale(db: &impl TransactionTrait, caller: &Caller, locale: Locale) -> ApiResult<User> {
+pub async fn set_locale(
+    db: &impl TransactionTrait,
+    caller: &Caller,
+    locale: Locale,
+) -> ApiResult<User> {
     let txn = db.begin().await?;
-    let model = user::Entity::find_by_id(&caller.user_id).one(&txn).await?.ok_or(ApiError::NotFound)?;
+    let model = user::Entity::find_by_id(&caller.user_id)
+        .one(&txn)
+        .await?
+        .ok_or(ApiError::NotFound)?;
     let before = snapshot(&to_dto(&txn, model.clone()).await?);
     let version = model.version;
     let mut active: user::ActiveModel = model.into();
@@ -358,7 +511,15 @@ pub async fn set_locale(db: &impl TransactionTrait, caller: &Caller, locale: Loc
     active.updated_at = Set(clock::now());
     let model = active.update(&txn).await?;
     let dto = to_dto(&txn, model).await?;
-    history::record(&txn, caller.actor(), "user", &dto.id, "update", history::diff(&before, &snapshot(&dto))).await?;
+    history::record(
+        &txn,
+        caller.actor(),
+        "user",
+        &dto.id,
+        "update",
+        history::diff(&before, &snapshot(&dto)),
+    )
+    .await?;
     txn.commit().await?;
     Ok(dto)
 }
