@@ -5,7 +5,7 @@ mod client;
 mod databases;
 
 pub use client::{Json, Response, TestApp};
-pub use databases::{postgres_url, Engine};
+pub use databases::{fresh, postgres_url, test_settings, Engine};
 
 pub const ADMIN_EMAIL: &str = "admin@example.com";
 pub const ADMIN_PASSWORD: &str = "admin-password-123";

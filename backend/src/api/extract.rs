@@ -74,3 +74,44 @@ fn query_error(err: QueryPayloadError) -> ApiError {
     };
     ApiError::bad_request("invalid_query", format!("Invalid query string: {message}"))
 }
+
+/// `web::Query` plus the struct's `validator` limits (the same ones the OpenAPI document declares);
+/// a violation is a 400 `invalid_query` naming the parameter.
+pub struct Query<T>(pub T);
+
+impl<T> std::ops::Deref for Query<T> {
+    type Target = T;
+    fn deref(&self) -> &T {
+        &self.0
+    }
+}
+
+impl<T: serde::de::DeserializeOwned + validator::Validate + 'static> actix_web::FromRequest
+    for Query<T>
+{
+    type Error = actix_web::Error;
+    type Future = std::future::Ready<Result<Self, actix_web::Error>>;
+
+    fn from_request(req: &HttpRequest, payload: &mut actix_web::dev::Payload) -> Self::Future {
+        use std::future::ready;
+        let parsed = match web::Query::<T>::from_request(req, payload).into_inner() {
+            Ok(q) => q.into_inner(),
+            Err(e) => return ready(Err(e)),
+        };
+        ready(match parsed.validate() {
+            Ok(()) => Ok(Query(parsed)),
+            Err(errs) => {
+                let errors = match ApiError::from(errs) {
+                    ApiError::Validation(errors) => errors,
+                    _ => vec![],
+                };
+                Err(ApiError::BadRequest {
+                    code: "invalid_query",
+                    detail: "Some query parameters are invalid.".into(),
+                    errors,
+                }
+                .into())
+            }
+        })
+    }
+}

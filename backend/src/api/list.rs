@@ -12,12 +12,13 @@ use sea_orm::{
 };
 use serde::{Deserialize, Serialize};
 use utoipa::{IntoParams, ToSchema};
+use validator::Validate;
 
 pub const DEFAULT_LIMIT: u64 = 50;
 pub const MAX_LIMIT: u64 = 200;
 
 /// Common list parameters.
-#[derive(Debug, Default, Deserialize, IntoParams)]
+#[derive(Debug, Default, Deserialize, IntoParams, Validate)]
 #[into_params(parameter_in = Query)]
 #[serde(deny_unknown_fields)]
 pub struct ListQuery {
@@ -26,26 +27,30 @@ pub struct ListQuery {
     pub limit: Option<u64>,
     /// The `next_cursor` of the previous page.
     #[param(max_length = 2048)]
+    #[validate(length(max = 2048))]
     pub cursor: Option<String>,
     /// Also return `total` (costs a COUNT).
     pub count: Option<bool>,
     /// Comma-separated fields, `-` for descending: `name,-created_at`.
     #[param(max_length = 256)]
+    #[validate(length(max = 256))]
     pub sort: Option<String>,
     /// List the trash (soft-deleted records) instead.
     pub trashed: Option<bool>,
 }
 
 /// The body of `POST /api/v1/<resource>/search`.
-#[derive(Debug, Default, Deserialize, ToSchema)]
+#[derive(Debug, Default, Deserialize, ToSchema, Validate)]
 #[serde(deny_unknown_fields)]
 pub struct SearchBody {
     pub filter: Option<FilterNode>,
     #[schema(max_length = 256)]
+    #[validate(length(max = 256))]
     pub sort: Option<String>,
     #[schema(minimum = 1, maximum = 200)]
     pub limit: Option<u64>,
     #[schema(max_length = 2048)]
+    #[validate(length(max = 2048))]
     pub cursor: Option<String>,
     pub count: Option<bool>,
     pub trashed: Option<bool>,

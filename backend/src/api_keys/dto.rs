@@ -51,19 +51,22 @@ pub struct CreatedApiKey {
     pub secret: String,
 }
 
-#[derive(Debug, Default, Deserialize, IntoParams)]
+#[derive(Debug, Default, Deserialize, IntoParams, Validate)]
 #[into_params(parameter_in = Query)]
 #[serde(deny_unknown_fields)]
 pub struct ApiKeyListQuery {
     /// Only this user's keys (administrators).
     #[param(max_length = 36)]
+    #[validate(length(max = 36))]
     pub user_id: Option<String>,
     #[param(minimum = 1, maximum = 200)]
     pub limit: Option<u64>,
     #[param(max_length = 2048)]
+    #[validate(length(max = 2048))]
     pub cursor: Option<String>,
     pub count: Option<bool>,
     #[param(max_length = 256)]
+    #[validate(length(max = 256))]
     pub sort: Option<String>,
 }
 

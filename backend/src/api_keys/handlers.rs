@@ -13,7 +13,7 @@ use validator::Validate;
 pub async fn list_api_keys(
     state: web::Data<AppState>,
     caller: Caller,
-    q: web::Query<ApiKeyListQuery>,
+    q: crate::api::extract::Query<ApiKeyListQuery>,
 ) -> ApiResult<HttpResponse> {
     Ok(HttpResponse::Ok().json(service::list(&state.db.read, &caller, &q).await?))
 }

@@ -4,6 +4,7 @@ use crate::api::fields::{Field, Kind, ResourceFields};
 use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
 use utoipa::{IntoParams, ToSchema};
+use validator::Validate;
 
 #[derive(Debug, Serialize, ToSchema)]
 pub struct HistoryEntry {
@@ -22,17 +23,21 @@ pub struct HistoryEntry {
     pub request_id: Option<String>,
 }
 
-#[derive(Debug, Default, Deserialize, IntoParams)]
+#[derive(Debug, Default, Deserialize, IntoParams, Validate)]
 #[into_params(parameter_in = Query)]
 #[serde(deny_unknown_fields)]
 pub struct HistoryQuery {
     #[param(max_length = 64)]
+    #[validate(length(max = 64))]
     pub entity_type: Option<String>,
     #[param(max_length = 64)]
+    #[validate(length(max = 64))]
     pub entity_id: Option<String>,
     #[param(max_length = 36)]
+    #[validate(length(max = 36))]
     pub actor_id: Option<String>,
     #[param(max_length = 64)]
+    #[validate(length(max = 64))]
     pub action: Option<String>,
     /// Entries at or after this instant.
     pub from: Option<DateTime<Utc>>,
@@ -41,6 +46,7 @@ pub struct HistoryQuery {
     #[param(minimum = 1, maximum = 200)]
     pub limit: Option<u64>,
     #[param(max_length = 2048)]
+    #[validate(length(max = 2048))]
     pub cursor: Option<String>,
     pub count: Option<bool>,
 }

@@ -12,7 +12,7 @@ use actix_web::{web, HttpResponse};
 pub async fn list_history(
     state: web::Data<AppState>,
     caller: Caller,
-    q: web::Query<HistoryQuery>,
+    q: crate::api::extract::Query<HistoryQuery>,
 ) -> ApiResult<HttpResponse> {
     Ok(HttpResponse::Ok().json(service::list(&state.db.read, &caller, &q).await?))
 }

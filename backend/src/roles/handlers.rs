@@ -19,7 +19,7 @@ pub async fn get_permissions(_caller: Caller) -> ApiResult<HttpResponse> {
 pub async fn list_roles(
     state: web::Data<AppState>,
     caller: Caller,
-    q: web::Query<ListQuery>,
+    q: crate::api::extract::Query<ListQuery>,
 ) -> ApiResult<HttpResponse> {
     Ok(HttpResponse::Ok().json(service::list(&state.db.read, &caller, &q).await?))
 }

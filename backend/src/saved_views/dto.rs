@@ -72,16 +72,18 @@ pub struct UpdateSavedView {
     pub columns: Option<Option<Vec<String>>>,
 }
 
-#[derive(Debug, Default, Deserialize, IntoParams)]
+#[derive(Debug, Default, Deserialize, IntoParams, Validate)]
 #[into_params(parameter_in = Query)]
 #[serde(deny_unknown_fields)]
 pub struct SavedViewQuery {
     /// Only views of this list.
     #[param(max_length = 64)]
+    #[validate(length(max = 64))]
     pub resource: Option<String>,
     #[param(minimum = 1, maximum = 200)]
     pub limit: Option<u64>,
     #[param(max_length = 2048)]
+    #[validate(length(max = 2048))]
     pub cursor: Option<String>,
 }
 

@@ -13,7 +13,7 @@ use validator::Validate;
 pub async fn list_saved_views(
     state: web::Data<AppState>,
     caller: Caller,
-    q: web::Query<SavedViewQuery>,
+    q: crate::api::extract::Query<SavedViewQuery>,
 ) -> ApiResult<HttpResponse> {
     Ok(HttpResponse::Ok().json(service::list(&state.db.read, &caller, &q).await?))
 }

@@ -13,7 +13,7 @@ use validator::Validate;
 pub async fn list_teams(
     state: web::Data<AppState>,
     caller: Caller,
-    q: web::Query<ListQuery>,
+    q: crate::api::extract::Query<ListQuery>,
 ) -> ApiResult<HttpResponse> {
     Ok(HttpResponse::Ok().json(service::list(&state.db.read, &caller, &q).await?))
 }

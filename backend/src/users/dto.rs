@@ -137,23 +137,27 @@ pub struct ResetPassword {
 }
 
 /// Typed filters of `GET /api/v1/users`.
-#[derive(Debug, Default, Deserialize, IntoParams)]
+#[derive(Debug, Default, Deserialize, IntoParams, Validate)]
 #[into_params(parameter_in = Query)]
 #[serde(deny_unknown_fields)]
 pub struct UserListQuery {
     /// Matches name or email (case-insensitive, contains).
     #[param(max_length = 200)]
+    #[validate(length(max = 200))]
     pub q: Option<String>,
     pub status: Option<UserStatus>,
     /// A role key.
     #[param(max_length = 64)]
+    #[validate(length(max = 64))]
     pub role: Option<String>,
     #[param(minimum = 1, maximum = 200)]
     pub limit: Option<u64>,
     #[param(max_length = 2048)]
+    #[validate(length(max = 2048))]
     pub cursor: Option<String>,
     pub count: Option<bool>,
     #[param(max_length = 256)]
+    #[validate(length(max = 256))]
     pub sort: Option<String>,
     pub trashed: Option<bool>,
 }

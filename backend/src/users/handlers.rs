@@ -13,7 +13,7 @@ use validator::Validate;
 pub async fn list_users(
     state: web::Data<AppState>,
     caller: Caller,
-    q: web::Query<UserListQuery>,
+    q: crate::api::extract::Query<UserListQuery>,
 ) -> ApiResult<HttpResponse> {
     let page = q.list_query();
     Ok(HttpResponse::Ok().json(service::list(&state.db.read, &caller, &q, None, &page).await?))
@@ -26,6 +26,7 @@ pub async fn search_users(
     caller: Caller,
     body: web::Json<SearchBody>,
 ) -> ApiResult<HttpResponse> {
+    body.validate()?;
     let page = body.list_query();
     let q = UserListQuery::default();
     Ok(HttpResponse::Ok()

@@ -1,1 +1,329 @@
-fn main() {}
+//! `just bench`: `GET /api/v1/users/{id}` with a valid token under concurrent load, against a bare
+//! actix-web handler that runs the same SQL on the same database, both as separate processes loaded
+//! by this one in the same run. Prints throughput ratio, p50/p99 latency and each server's peak memory.
+use anyhow::Context;
+use crm_tests::{fresh, postgres_url, Engine, ADMIN_EMAIL, ADMIN_PASSWORD};
+use serde_json::json;
+use std::process::{Child, Command, Stdio};
+use std::time::{Duration, Instant};
+
+const CONCURRENCY: usize = 32;
+const WARMUP: Duration = Duration::from_secs(2);
+const MEASURE: Duration = Duration::from_secs(8);
+const JWT_SECRET: &str = "bench-secret-that-is-long-enough-for-hs256-0123456789";
+
+#[tokio::main]
+async fn main() -> anyhow::Result<()> {
+    let args: Vec<String> = std::env::args().collect();
+    if args.get(1).map(String::as_str) == Some("--bare") {
+        return bare::serve(&args[2], &args[3]).await;
+    }
+    let mut engines = vec![Engine::Sqlite];
+    if postgres_url().is_some() {
+        engines.push(Engine::Postgres);
+    } else {
+        eprintln!("CRM_TEST_POSTGRES_URL not set: PostgreSQL skipped");
+    }
+    let mut rows = Vec::new();
+    for engine in engines {
+        rows.push(run(engine).await.with_context(|| format!("{engine:?}"))?);
+    }
+    print_report(&rows);
+    Ok(())
+}
+
+struct Row {
+    engine: Engine,
+    ours: Stats,
+    bare: Stats,
+}
+
+struct Stats {
+    rps: f64,
+    p50_ms: f64,
+    p99_ms: f64,
+    errors: usize,
+    peak_rss_kib: u64,
+}
+
+fn free_port() -> anyhow::Result<u16> {
+    Ok(std::net::TcpListener::bind("127.0.0.1:0")?
+        .local_addr()?
+        .port())
+}
+
+fn sibling(name: &str) -> anyhow::Result<std::path::PathBuf> {
+    Ok(std::env::current_exe()?.with_file_name(name))
+}
+
+struct Server(Child);
+
+impl Drop for Server {
+    fn drop(&mut self) {
+        let _ = self.0.kill();
+        let _ = self.0.wait();
+    }
+}
+
+impl Server {
+    /// VmHWM: the most resident memory the process ever had.
+    fn peak_rss_kib(&self) -> u64 {
+        std::fs::read_to_string(format!("/proc/{}/status", self.0.id()))
+            .ok()
+            .and_then(|s| {
+                s.lines()
+                    .find(|l| l.starts_with("VmHWM:"))
+                    .map(str::to_owned)
+            })
+            .and_then(|l| l.split_whitespace().nth(1).and_then(|v| v.parse().ok()))
+            .unwrap_or(0)
+    }
+}
+
+async fn wait_ready(client: &reqwest::Client, base: &str, path: &str) -> anyhow::Result<()> {
+    for _ in 0..300 {
+        if client
+            .get(format!("{base}{path}"))
+            .send()
+            .await
+            .is_ok_and(|r| r.status().is_success())
+        {
+            return Ok(());
+        }
+        tokio::time::sleep(Duration::from_millis(100)).await;
+    }
+    anyhow::bail!("{base} did not become ready")
+}
+
+async fn run(engine: Engine) -> anyhow::Result<Row> {
+    let (url, dir) = fresh(engine).await?;
+    let client = reqwest::Client::builder()
+        .pool_max_idle_per_host(CONCURRENCY)
+        .build()?;
+    let port = free_port()?;
+    let ours = Server(
+        Command::new(sibling("crm")?)
+            .arg("serve")
+            .env("CRM_DATABASE_URL", &url)
+            .env("CRM_DATA_DIR", &dir)
+            .env("CRM_BIND", format!("127.0.0.1:{port}"))
+            .env("CRM_JWT_SECRET", JWT_SECRET)
+            .env("CRM_ADMIN_EMAIL", ADMIN_EMAIL)
+            .env("CRM_ADMIN_PASSWORD", ADMIN_PASSWORD)
+            .env("CRM_SHUTDOWN_AFTER_SECS", "600")
+            .env("CRM_SPA_DIR", dir.join("none"))
+            .env("RUST_LOG", "warn")
+            .stdout(Stdio::null())
+            .spawn()
+            .context("starting crm serve (build it with --release first)")?,
+    );
+    let base = format!("http://127.0.0.1:{port}");
+    wait_ready(&client, &base, "/health/ready").await?;
+    let login: serde_json::Value = client
+        .post(format!("{base}/api/v1/auth/login"))
+        .json(&json!({"email": ADMIN_EMAIL, "password": ADMIN_PASSWORD}))
+        .send()
+        .await?
+        .json()
+        .await?;
+    let token = login["access_token"]
+        .as_str()
+        .context("login failed")?
+        .to_owned();
+    let user: serde_json::Value = client
+        .post(format!("{base}/api/v1/users"))
+        .bearer_auth(&token)
+        .json(&json!({"email": "ana.horvat@example.hr", "name": "Ana Horvat", "password": "a-good-password-42", "roles": ["sales_rep"]}))
+        .send()
+        .await?
+        .json()
+        .await?;
+    let id = user["id"]
+        .as_str()
+        .context("create user failed")?
+        .to_owned();
+
+    let bare_port = free_port()?;
+    let bare = Server(
+        Command::new(std::env::current_exe()?)
+            .args(["--bare", &url, &bare_port.to_string()])
+            .env("CRM_DATA_DIR", &dir)
+            .spawn()?,
+    );
+    let bare_base = format!("http://127.0.0.1:{bare_port}");
+    wait_ready(&client, &bare_base, &format!("/users/{id}")).await?;
+
+    let bare_stats = load(&client, &format!("{bare_base}/users/{id}"), None).await;
+    let ours_stats = load(&client, &format!("{base}/api/v1/users/{id}"), Some(&token)).await;
+    Ok(Row {
+        engine,
+        ours: Stats {
+            peak_rss_kib: ours.peak_rss_kib(),
+            ..ours_stats
+        },
+        bare: Stats {
+            peak_rss_kib: bare.peak_rss_kib(),
+            ..bare_stats
+        },
+    })
+}
+
+async fn load(client: &reqwest::Client, url: &str, token: Option<&str>) -> Stats {
+    let start = Instant::now();
+    let mut tasks = Vec::new();
+    for _ in 0..CONCURRENCY {
+        let (client, url, token) = (client.clone(), url.to_owned(), token.map(str::to_owned));
+        tasks.push(tokio::spawn(async move {
+            let mut latencies = Vec::new();
+            let mut errors = 0;
+            while start.elapsed() < WARMUP + MEASURE {
+                let t = Instant::now();
+                let mut req = client.get(&url);
+                if let Some(tok) = &token {
+                    req = req.bearer_auth(tok);
+                }
+                let ok = match req.send().await {
+                    Ok(r) => r.status().is_success() && r.bytes().await.is_ok(),
+                    Err(_) => false,
+                };
+                if start.elapsed() > WARMUP {
+                    if ok {
+                        latencies.push(t.elapsed().as_micros() as u64);
+                    } else {
+                        errors += 1;
+                    }
+                }
+            }
+            (latencies, errors)
+        }));
+    }
+    let mut all = Vec::new();
+    let mut errors = 0;
+    for t in tasks {
+        if let Ok((l, e)) = t.await {
+            all.extend(l);
+            errors += e;
+        }
+    }
+    all.sort_unstable();
+    let pct = |p: f64| {
+        all.get(((all.len() as f64 * p) as usize).min(all.len().saturating_sub(1)))
+            .copied()
+            .unwrap_or(0) as f64
+            / 1000.0
+    };
+    Stats {
+        rps: all.len() as f64 / MEASURE.as_secs_f64(),
+        p50_ms: pct(0.50),
+        p99_ms: pct(0.99),
+        errors,
+        peak_rss_kib: 0,
+    }
+}
+
+fn machine() -> String {
+    let cpu = std::fs::read_to_string("/proc/cpuinfo")
+        .ok()
+        .and_then(|s| {
+            s.lines()
+                .find(|l| l.starts_with("model name"))
+                .map(|l| l.split(':').nth(1).unwrap_or("").trim().to_owned())
+        })
+        .unwrap_or_else(|| "unknown CPU".into());
+    let cores = std::thread::available_parallelism()
+        .map(|n| n.get())
+        .unwrap_or(0);
+    let mem = std::fs::read_to_string("/proc/meminfo")
+        .ok()
+        .and_then(|s| {
+            s.lines()
+                .next()
+                .map(|l| l.split_whitespace().nth(1).unwrap_or("0").to_owned())
+        })
+        .and_then(|kib| kib.parse::<u64>().ok())
+        .map(|kib| format!("{} GiB", kib / 1024 / 1024))
+        .unwrap_or_default();
+    format!("{cpu}, {cores} cores, {mem}")
+}
+
+fn print_report(rows: &[Row]) {
+    println!("# Benchmark: GET /api/v1/users/{{id}} with a valid token\n");
+    println!(
+        "Run {} on {}.",
+        chrono::Utc::now().format("%Y-%m-%d %H:%M UTC"),
+        machine()
+    );
+    println!("{CONCURRENCY} concurrent keep-alive connections from one client process, {}s measured after {}s warm-up.", MEASURE.as_secs(), WARMUP.as_secs());
+    println!("Baseline: a bare actix-web handler running the same user SELECT on the same database, no auth.\n");
+    println!("| engine | server | req/s | p50 ms | p99 ms | errors | peak RSS MiB |");
+    println!("|---|---|---:|---:|---:|---:|---:|");
+    for r in rows {
+        for (name, s) in [("crm", &r.ours), ("bare SQL", &r.bare)] {
+            println!(
+                "| {:?} | {name} | {:.0} | {:.2} | {:.2} | {} | {:.1} |",
+                r.engine,
+                s.rps,
+                s.p50_ms,
+                s.p99_ms,
+                s.errors,
+                s.peak_rss_kib as f64 / 1024.0
+            );
+        }
+    }
+    println!();
+    for r in rows {
+        let ratio = if r.bare.rps > 0.0 {
+            r.ours.rps / r.bare.rps
+        } else {
+            0.0
+        };
+        let verdict = if ratio >= 0.6 { "meets" } else { "misses" };
+        println!(
+            "- {:?}: throughput ratio crm / bare = **{ratio:.2}** ({verdict} the goal of 0.6)",
+            r.engine
+        );
+    }
+}
+
+mod bare {
+    //! The baseline: the same SELECT the API runs for a user, behind a bare handler.
+    use actix_web::{web, App, HttpResponse, HttpServer};
+    use sea_orm::{ConnectionTrait, FromQueryResult, JsonValue, Statement};
+
+    const SQL: &str =
+        "SELECT id, email, name, status, locale, created_at, updated_at, deleted_at, version \
+        FROM users WHERE id = $1 AND deleted_at IS NULL";
+
+    async fn get_user(db: web::Data<crm::db::Db>, id: web::Path<String>) -> HttpResponse {
+        let backend = db.read.get_database_backend();
+        let stmt = Statement::from_sql_and_values(
+            backend,
+            crm::api::sql::portable(backend, SQL),
+            [id.into_inner().into()],
+        );
+        match JsonValue::find_by_statement(stmt).one(&db.read).await {
+            Ok(Some(row)) => HttpResponse::Ok().json(row),
+            Ok(None) => HttpResponse::NotFound().finish(),
+            Err(_) => HttpResponse::InternalServerError().finish(),
+        }
+    }
+
+    pub async fn serve(url: &str, port: &str) -> anyhow::Result<()> {
+        let mut settings = crm_tests::test_settings(&std::env::temp_dir(), url);
+        settings.db_max_connections = 16;
+        let db = web::Data::new(crm::db::Db::connect(&settings).await?);
+        let server = HttpServer::new(move || {
+            App::new()
+                .app_data(db.clone())
+                .route("/users/{id}", web::get().to(get_user))
+        })
+        .bind(("127.0.0.1", port.parse::<u16>()?))?
+        .run();
+        // Bounded in time even if the parent dies without killing it.
+        tokio::select! {
+            result = server => result?,
+            _ = tokio::time::sleep(std::time::Duration::from_secs(600)) => {}
+        }
+        Ok(())
+    }
+}
