@@ -36,6 +36,7 @@ impl Application {
             seed::demo_if_empty(&db).await?;
         }
         let jwt = JwtKeys::from_settings(&settings)?;
+        auth::principals::listen(&db);
         let listener = TcpListener::bind(&settings.bind)
             .with_context(|| format!("binding {}", settings.bind))?;
         let port = listener.local_addr()?.port();

@@ -237,3 +237,33 @@ async fn users_change_their_password_and_language(engine: Engine) {
     assert_eq!(login.ok(200)["user"]["locale"], "pl");
 }
 both!(users_change_their_password_and_language);
+
+/// Another instance revokes a session (simulated by writing straight to the shared PostgreSQL
+/// database and notifying, as its commit would): this instance stops honouring the token at once,
+/// instead of trusting its cache until the TTL runs out.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_revocation_on_another_instance_reaches_this_one() {
+    use sea_orm::ConnectionTrait;
+    if !crate::helpers::postgres_available() {
+        return;
+    }
+    let app = TestApp::spawn(Engine::Postgres).await;
+    let login = app.login(ADMIN_EMAIL, ADMIN_PASSWORD).await.ok(200).clone();
+    let access = login["access_token"].as_str().unwrap_or_default();
+    app.get("/api/v1/auth/me", access).await.ok(200);
+    let db = sea_orm::Database::connect(&app.database_url)
+        .await
+        .unwrap_or_else(|e| panic!("{e}"));
+    db.execute_unprepared("BEGIN; UPDATE sessions SET revoked_at = now(), revoke_reason = 'elsewhere'; NOTIFY crm_auth; COMMIT;")
+        .await
+        .unwrap_or_else(|e| panic!("{e}"));
+    let mut status = 200;
+    for _ in 0..50 {
+        status = app.get("/api/v1/auth/me", access).await.status;
+        if status == 401 {
+            break;
+        }
+        tokio::time::sleep(std::time::Duration::from_millis(50)).await;
+    }
+    assert_eq!(status, 401, "the cached session outlived its revocation");
+}

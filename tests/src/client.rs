@@ -11,6 +11,7 @@ pub struct TestApp {
     pub engine: Engine,
     pub client: reqwest::Client,
     pub data_dir: std::path::PathBuf,
+    pub database_url: String,
 }
 
 #[derive(Debug)]
@@ -93,6 +94,7 @@ impl TestApp {
             engine,
             client,
             data_dir: dir,
+            database_url: url,
         }
     }
 

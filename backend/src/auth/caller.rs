@@ -4,7 +4,7 @@
 //! out or editing a role takes effect at once.
 use crate::access::{Action, Grants, Resource, Scope};
 use crate::api::sql::portable;
-use crate::auth::secrets;
+use crate::auth::{principals, secrets};
 use crate::clock;
 use crate::error::ApiError;
 use crate::history::Actor;
@@ -78,13 +78,14 @@ fn invalid_token() -> ApiError {
 
 #[derive(FromQueryResult)]
 struct GrantRow {
+    expires_at: chrono::DateTime<chrono::Utc>,
     resource: Option<String>,
     action: Option<String>,
     scope: Option<String>,
 }
 
 /// One round trip: the user must be active and not deleted, the session open; grants come along.
-const CALLER_SQL: &str = "SELECT g.resource, g.action, g.scope FROM users u \
+const CALLER_SQL: &str = "SELECT s.expires_at, g.resource, g.action, g.scope FROM users u \
     JOIN sessions s ON s.user_id = u.id AND s.id = $2 AND s.revoked_at IS NULL AND s.expires_at > $3 \
     LEFT JOIN user_roles ur ON ur.user_id = u.id \
     LEFT JOIN role_grants g ON g.role_id = ur.role_id \
@@ -92,6 +93,17 @@ const CALLER_SQL: &str = "SELECT g.resource, g.action, g.scope FROM users u \
 
 async fn from_access_token(state: &AppState, token: &str) -> Result<Caller, ApiError> {
     let claims = state.jwt.verify(token).ok_or_else(invalid_token)?;
+    let now = clock::now();
+    if let Some(grants) = principals::lookup(&claims.sub, &claims.sid, now) {
+        return Ok(Caller {
+            user_id: claims.sub,
+            session_id: Some(claims.sid),
+            api_key_id: None,
+            grants,
+            request_id: None,
+        });
+    }
+    let generation = principals::generation();
     let db = &state.db.read;
     let backend = db.get_database_backend();
     let rows = GrantRow::find_by_statement(Statement::from_sql_and_values(
@@ -100,20 +112,28 @@ async fn from_access_token(state: &AppState, token: &str) -> Result<Caller, ApiE
         [
             claims.sub.clone().into(),
             claims.sid.clone().into(),
-            clock::now().into(),
+            now.into(),
         ],
     ))
     .all(db)
     .await?;
-    if rows.is_empty() {
-        return Err(invalid_token());
-    }
+    let expires = rows
+        .first()
+        .map(|r| r.expires_at)
+        .ok_or_else(invalid_token)?;
     let mut grants = Grants::default();
     for row in rows {
         if let (Some(r), Some(a), Some(s)) = (row.resource, row.action, row.scope) {
             grants.add(&r, &a, &s);
         }
     }
+    principals::store(
+        &claims.sub,
+        &claims.sid,
+        grants.clone(),
+        expires,
+        generation,
+    );
     Ok(Caller {
         user_id: claims.sub,
         session_id: Some(claims.sid),

@@ -7,6 +7,7 @@ mod handlers;
 pub mod jwt;
 pub mod lockout;
 pub mod password;
+pub mod principals;
 pub mod secrets;
 pub mod service;
 pub mod sessions;

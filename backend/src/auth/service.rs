@@ -1,7 +1,7 @@
 //! Login, refresh with rotation and reuse detection, logout, password change.
 use super::dto::{ChangePassword, LoginRequest, Me, TokenResponse};
 use super::entity::{refresh_token, session};
-use super::{lockout, password, secrets, sessions, Caller};
+use super::{lockout, password, principals, secrets, sessions, Caller};
 use crate::clock;
 use crate::error::{ApiError, ApiResult};
 use crate::history::{self, Actor, Change};
@@ -190,7 +190,7 @@ pub async fn refresh(
                 change,
             )
             .await?;
-            txn.commit().await?;
+            principals::commit_revoking(txn).await?;
             Err(invalid_refresh())
         }
     }
@@ -214,7 +214,7 @@ pub async fn logout(state: &AppState, caller: &Caller) -> ApiResult<()> {
         vec![],
     )
     .await?;
-    txn.commit().await?;
+    principals::commit_revoking(txn).await?;
     Ok(())
 }
 
@@ -280,6 +280,6 @@ pub async fn change_password(
         change,
     )
     .await?;
-    txn.commit().await?;
+    principals::commit_revoking(txn).await?;
     Ok(())
 }

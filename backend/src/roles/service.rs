@@ -4,7 +4,7 @@ use super::dto::{CreateRole, GrantInput, Permissions, ResourceActions, Role, Upd
 use super::entity::{role, role_grant};
 use crate::access::{catalog, Action, Resource, Scope, CATALOG};
 use crate::api::{fetch_page, IfMatch, ListQuery, Page};
-use crate::auth::Caller;
+use crate::auth::{principals, Caller};
 use crate::clock;
 use crate::error::{ApiError, ApiResult, FieldError};
 use crate::history;
@@ -259,7 +259,7 @@ pub async fn update(
         history::diff(&before, &snapshot(&dto)),
     )
     .await?;
-    txn.commit().await?;
+    principals::commit_revoking(txn).await?;
     Ok(dto)
 }
 
@@ -301,6 +301,6 @@ pub async fn delete(
         history::diff(&before, &serde_json::Value::Null),
     )
     .await?;
-    txn.commit().await?;
+    principals::commit_revoking(txn).await?;
     Ok(())
 }

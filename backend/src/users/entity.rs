@@ -20,7 +20,20 @@ pub mod user {
     }
 
     #[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]
-    pub enum Relation {}
+    pub enum Relation {
+        #[sea_orm(has_many = "super::user_role::Entity")]
+        UserRole,
+    }
+
+    /// Users reach their roles through `user_roles`, so a user and its roles load in one query.
+    impl Related<crate::roles::entity::role::Entity> for Entity {
+        fn to() -> RelationDef {
+            super::user_role::Relation::Role.def()
+        }
+        fn via() -> Option<RelationDef> {
+            Some(super::user_role::Relation::User.def().rev())
+        }
+    }
 
     impl ActiveModelBehavior for ActiveModel {}
 }
@@ -38,7 +51,26 @@ pub mod user_role {
     }
 
     #[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]
-    pub enum Relation {}
+    pub enum Relation {
+        #[sea_orm(
+            belongs_to = "super::user::Entity",
+            from = "Column::UserId",
+            to = "super::user::Column::Id"
+        )]
+        User,
+        #[sea_orm(
+            belongs_to = "crate::roles::entity::role::Entity",
+            from = "Column::RoleId",
+            to = "crate::roles::entity::role::Column::Id"
+        )]
+        Role,
+    }
+
+    impl Related<super::user::Entity> for Entity {
+        fn to() -> RelationDef {
+            Relation::User.def()
+        }
+    }
 
     impl ActiveModelBehavior for ActiveModel {}
 }

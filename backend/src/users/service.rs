@@ -5,7 +5,7 @@ use super::dto::{
 use super::entity::{user, user_role};
 use crate::access::{scope_condition, Action, Resource, Scope, ScopeColumn};
 use crate::api::{fetch_page, FilterNode, IfMatch, ListQuery, Page};
-use crate::auth::{password, Caller};
+use crate::auth::{password, principals, Caller};
 use crate::clock;
 use crate::error::{ApiError, ApiResult};
 use crate::history::{self, Actor};
@@ -168,8 +168,18 @@ async fn find_visible(
 }
 
 pub async fn get(db: &impl ConnectionTrait, caller: &Caller, id: &str) -> ApiResult<User> {
-    let (model, _) = find_visible(db, caller, Action::Read, id, false).await?;
-    to_dto(db, model).await
+    let read = caller.require(Resource::Users, Action::Read)?;
+    let (model, roles) = user::Entity::find_by_id(id)
+        .filter(visible(read, caller))
+        .filter(user::Column::DeletedAt.is_null())
+        .find_with_related(role::Entity)
+        .all(db)
+        .await?
+        .pop()
+        .ok_or(ApiError::NotFound)?;
+    let mut keys: Vec<String> = roles.into_iter().map(|r| r.key).collect();
+    keys.sort();
+    Ok(User::from_model(model, keys))
 }
 
 async fn role_ids(db: &impl ConnectionTrait, keys: &[String]) -> ApiResult<Vec<String>> {
@@ -342,7 +352,8 @@ where
         history::diff(&before, &snapshot(&dto)),
     )
     .await?;
-    txn.commit().await?;
+    // Status, roles, deletion and passwords decide who may do what: drop cached rights everywhere.
+    principals::commit_revoking(txn).await?;
     Ok(dto)
 }
 
