@@ -10,7 +10,7 @@ use crate::{
 };
 use actix_cors::Cors;
 use actix_web::dev::Server;
-use actix_web::middleware::{from_fn, Compress};
+use actix_web::middleware::{from_fn, Compress, Condition};
 use actix_web::{web, App, HttpServer};
 use anyhow::Context;
 use std::net::TcpListener;
@@ -100,10 +100,15 @@ fn run(listener: TcpListener, state: web::Data<AppState>) -> anyhow::Result<Serv
             .app_data(extract::json_config(settings.max_json_bytes))
             .app_data(extract::query_config())
             .app_data(extract::path_config())
-            .wrap(Compress::default())
-            .wrap(cors(&settings.cors_origins))
+            // The last `wrap` runs first. Compression must see the finished body, and the
+            // response finisher needs the request id that TracingLogger assigns.
+            .wrap(Condition::new(
+                !settings.cors_origins.trim().is_empty(),
+                cors(&settings.cors_origins),
+            ))
             .wrap(from_fn(telemetry::finish_response))
             .wrap(TracingLogger::default())
+            .wrap(Compress::default())
             .configure(health::routes)
             .route("/api/docs", web::get().to(spa::docs_redirect))
             .service(

@@ -13,8 +13,9 @@ pub struct Grant {
     pub scope: Scope,
 }
 
+/// Shared, so caching and handing out a caller's grants never copies the map.
 #[derive(Debug, Clone, Default)]
-pub struct Grants(BTreeMap<(Resource, Action), Scope>);
+pub struct Grants(std::sync::Arc<BTreeMap<(Resource, Action), Scope>>);
 
 impl Grants {
     pub fn add(&mut self, resource: &str, action: &str, scope: &str) {
@@ -26,7 +27,9 @@ impl Grants {
         ) else {
             return;
         };
-        let entry = self.0.entry((r, a)).or_insert(s);
+        let entry = std::sync::Arc::make_mut(&mut self.0)
+            .entry((r, a))
+            .or_insert(s);
         *entry = (*entry).max(s);
     }
 

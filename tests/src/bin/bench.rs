@@ -97,8 +97,10 @@ async fn wait_ready(client: &reqwest::Client, base: &str, path: &str) -> anyhow:
 
 async fn run(engine: Engine) -> anyhow::Result<Row> {
     let (url, dir) = fresh(engine).await?;
+    // No compression: the bare baseline has none either.
     let client = reqwest::Client::builder()
         .pool_max_idle_per_host(CONCURRENCY)
+        .no_gzip()
         .build()?;
     let port = free_port()?;
     let ours = Server(
