@@ -1,10 +1,12 @@
-import { MantineProvider, createTheme } from "@mantine/core";
+import { MantineProvider } from "@mantine/core";
 import { Notifications } from "@mantine/notifications";
 import { QueryClient, QueryClientProvider } from "@tanstack/react-query";
-import { lazy, Suspense, type ComponentProps, type ReactNode } from "react";
+import { lazy, Suspense, useMemo, type ComponentProps, type ReactNode } from "react";
+import { useTranslation } from "react-i18next";
 import { ListSlotsContext } from "../components/ResourceList";
 import { AuthProvider } from "../features/auth/components/AuthProvider";
 import { isApiError } from "../lib/api/problem";
+import { makeTheme } from "./theme";
 
 const SavedViewsMenuLazy = lazy(() =>
   import("../features/saved-views/components/SavedViewsMenu").then((m) => ({ default: m.SavedViewsMenu })),
@@ -28,12 +30,10 @@ const queryClient = new QueryClient({
   },
 });
 
-const theme = createTheme({
-  primaryColor: "blue",
-  focusRing: "always",
-});
-
 export function Providers({ children }: { children: ReactNode }) {
+  const { t, i18n } = useTranslation();
+  // eslint-disable-next-line react-hooks/exhaustive-deps
+  const theme = useMemo(() => makeTheme(t), [t, i18n.language]);
   return (
     <MantineProvider theme={theme}>
       <Notifications position="top-right" />

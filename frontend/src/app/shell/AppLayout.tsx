@@ -14,7 +14,7 @@ export function AppLayout() {
   const auth = useAuth();
   const [opened, { toggle, close }] = useDisclosure();
   return (
-    <AppShell header={{ height: 56 }} navbar={{ width: 220, breakpoint: "sm", collapsed: { mobile: !opened } }} padding="md">
+    <AppShell header={{ height: 56 }} navbar={{ width: 200, breakpoint: "sm", collapsed: { mobile: !opened } }} padding="md">
       <a href="#main" className="skip-link">
         {t("shell.skipToContent")}
       </a>

@@ -17,7 +17,7 @@ interface Props<T> {
 export function DataTable<T>({ columns, rows, getRowId, caption, sort = "", sortable, onSortToggle, onRowOpen }: Props<T>) {
   const canSort = (c: Column<T>) => Boolean(c.sortField && onSortToggle && (sortable ? sortable(c.sortField) : true));
   return (
-    <Table.ScrollContainer minWidth={600}>
+    <Table.ScrollContainer minWidth={720}>
       <Table highlightOnHover={Boolean(onRowOpen)} striped verticalSpacing="xs">
         <caption className="visually-hidden">{caption}</caption>
         <Table.Thead>

@@ -20,7 +20,7 @@ export function SortHeader({ label, field, sort, onToggle }: Props) {
     <UnstyledButton
       onClick={(e) => onToggle(field, e.shiftKey)}
       title={t("table.sortHint")}
-      style={{ fontWeight: 600, display: "inline-flex", gap: 4, alignItems: "center" }}
+      style={{ font: "inherit", fontWeight: 600, display: "inline-flex", gap: 4, alignItems: "center" }}
     >
       {label}
       <span aria-hidden style={{ opacity: key ? 1 : 0.35, fontSize: 10 }}>

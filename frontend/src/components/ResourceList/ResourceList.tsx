@@ -36,7 +36,11 @@ export function ResourceList<T>(props: Props<T>) {
   const { SavedViews } = useContext(ListSlotsContext);
   const [sort, setSort] = useState(props.defaultSort ?? "");
   const [filter, setFilter] = useState<FilterNode | null>(null);
-  const [visible, setVisible] = useState<string[]>(props.columns.map((c) => c.key));
+  // Hidden rather than visible keys, so columns a page adds later (e.g. actions) show up by default.
+  const [hidden, setHidden] = useState<string[]>([]);
+  const allKeys = props.columns.map((c) => c.key);
+  const visible = allKeys.filter((k) => !hidden.includes(k));
+  const setVisible = (keys: string[]) => setHidden(allKeys.filter((k) => !keys.includes(k)));
   const [builderOpen, setBuilderOpen] = useState(false);
   const [builderKey, setBuilderKey] = useState(0);
   const meta = useFieldMeta(props.resource, Boolean(props.filterable));
@@ -49,7 +53,7 @@ export function ResourceList<T>(props: Props<T>) {
   const applyView = (v: ViewState) => {
     setFilter(v.filter);
     setSort(v.sort);
-    setVisible(v.columns?.length ? v.columns : props.columns.map((c) => c.key));
+    setVisible(v.columns?.length ? v.columns : allKeys);
     setBuilderKey((k) => k + 1);
   };
   const rows = list.data?.pages.flatMap((p) => p.items) ?? [];

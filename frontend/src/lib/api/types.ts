@@ -6,6 +6,9 @@ type S = components["schemas"];
 
 export type User = S["User"];
 export type Grant = S["Grant"];
+/** A grant as roles store and accept it (action and resource as plain strings). */
+export type GrantInput = S["GrantInput"];
+export type Locale = S["Locale"];
 export type Me = S["Me"];
 export type TokenResponse = S["TokenResponse"];
 export type Role = S["Role"];
@@ -14,11 +17,11 @@ export type ApiKey = S["ApiKey"];
 export type CreatedApiKey = S["CreatedApiKey"];
 export type HistoryEntry = S["HistoryEntry"];
 export type SavedView = S["SavedView"];
-export type FieldMeta = S["FieldMeta"];
+export type FieldMeta = S["FieldInfo"];
 export type Permissions = S["Permissions"];
 
 export interface Page<T> {
   items: T[];
-  next_cursor: string | null;
+  next_cursor?: string | null;
   total?: number | null;
 }

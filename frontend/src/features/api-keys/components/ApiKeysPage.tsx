@@ -1,6 +1,6 @@
 import { Badge, Button, Group, Stack, Title } from "@mantine/core";
 import { useDisclosure } from "@mantine/hooks";
-import { useQueryClient } from "@tanstack/react-query";
+import { useQuery, useQueryClient } from "@tanstack/react-query";
 import type { TFunction } from "i18next";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
@@ -13,6 +13,7 @@ import { formatDateTime } from "../../../lib/format";
 import { can } from "../../../lib/permissions";
 import { toastError, toastSuccess } from "../../../lib/toast";
 import { listApiKeys, revokeApiKey } from "../api/api-keys";
+import { userNamesQuery } from "../api/user-names";
 import { CreateApiKeyModal } from "./CreateApiKeyModal";
 import { SecretModal } from "./SecretModal";
 
@@ -41,6 +42,9 @@ export default function ApiKeysPage() {
     await refresh();
   };
   const lang = i18n.language;
+  // Administrators see everyone's keys: say whose each one is.
+  const seesAll = can(grants, "api_keys", "read", ["all"]) && can(grants, "users", "read", ["all"]);
+  const names = useQuery({ ...userNamesQuery, enabled: seesAll });
   return (
     <Stack>
       <Group justify="space-between">
@@ -58,6 +62,9 @@ export default function ApiKeysPage() {
         columns={[
           { key: "name", header: t("fields.name"), sortField: "name", render: (k) => k.name },
           { key: "prefix", header: t("fields.prefix"), render: (k) => <code>{k.prefix}…</code> },
+          ...(seesAll
+            ? [{ key: "user_id", header: t("fields.user_id"), render: (k: ApiKey) => names.data?.[k.user_id] ?? k.user_id }]
+            : []),
           { key: "status", header: t("fields.status"), render: (k) => <KeyStatus k={k} t={t} /> },
           { key: "created_at", header: t("fields.created_at"), sortField: "created_at", render: (k) => formatDateTime(k.created_at, lang) },
           { key: "last_used_at", header: t("fields.last_used_at"), render: (k) => formatDateTime(k.last_used_at, lang) || "—" },

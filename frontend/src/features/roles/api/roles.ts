@@ -2,7 +2,7 @@ import { queryOptions } from "@tanstack/react-query";
 import { api } from "../../../lib/api/client";
 import { ifMatch, unwrap } from "../../../lib/api/unwrap";
 import type { FetchParams } from "../../../components/ResourceList";
-import type { Grant, Role } from "../../../lib/api/types";
+import type { GrantInput as Grant, Role } from "../../../lib/api/types";
 
 export function listRoles(p: FetchParams) {
   return unwrap(

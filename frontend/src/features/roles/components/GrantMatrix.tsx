@@ -1,6 +1,6 @@
 import { NativeSelect, Table } from "@mantine/core";
 import { useTranslation } from "react-i18next";
-import type { Grant, Permissions } from "../../../lib/api/types";
+import type { GrantInput as Grant, Permissions } from "../../../lib/api/types";
 import { matrixActions, scopeOf, setScope } from "./grants";
 
 interface Props {

@@ -5,7 +5,7 @@ import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { FormError, problemToForm } from "../../../components/RecordForm";
 import { LoadingState } from "../../../components/states";
-import type { Grant, Role } from "../../../lib/api/types";
+import type { GrantInput as Grant, Role } from "../../../lib/api/types";
 import { toastSuccess } from "../../../lib/toast";
 import { permissionsQuery } from "../api/permissions";
 import { createRole } from "../api/roles";

@@ -75,7 +75,7 @@ function EditRolePage({ id }: { id: string }) {
       <Back />
       <Group justify="space-between">
         <Group gap="sm">
-          <Title order={2}>{r.name}</Title>
+          <Title order={2}>{r.built_in ? t(`roles.builtIn.${r.key}`, { defaultValue: r.name }) : r.name}</Title>
           {r.built_in && <Badge variant="light">{t("roles.builtInBadge")}</Badge>}
         </Group>
         {can(grants, "roles", "delete") && !r.built_in && (

@@ -5,7 +5,7 @@ import { useEffect } from "react";
 import { useTranslation } from "react-i18next";
 import { FormError, useRecordSave } from "../../../components/RecordForm";
 import { ErrorState, LoadingState } from "../../../components/states";
-import type { Grant, Role } from "../../../lib/api/types";
+import type { GrantInput as Grant, Role } from "../../../lib/api/types";
 import { permissionsQuery } from "../api/permissions";
 import { fetchRole, updateRole } from "../api/roles";
 import { GrantMatrix } from "./GrantMatrix";

@@ -29,7 +29,12 @@ export default function RolesPage() {
         onRowOpen={(r) => navigate(`/roles/${r.id}`)}
         fetchPage={listRoles}
         columns={[
-          { key: "name", header: t("fields.name"), sortField: "name", render: (r) => r.name },
+          {
+            key: "name",
+            header: t("fields.name"),
+            sortField: "name",
+            render: (r) => (r.built_in ? t(`roles.builtIn.${r.key}`, { defaultValue: r.name }) : r.name),
+          },
           { key: "key", header: t("fields.key"), sortField: "key", render: (r) => <code>{r.key}</code> },
           { key: "description", header: t("fields.description"), render: (r) => r.description },
           {

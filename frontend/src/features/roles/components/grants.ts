@@ -1,4 +1,4 @@
-import type { Grant } from "../../../lib/api/types";
+import type { GrantInput as Grant } from "../../../lib/api/types";
 
 export const ACTION_ORDER = ["read", "create", "update", "delete", "export", "import", "assign", "approve", "admin"];
 
@@ -15,7 +15,7 @@ export function scopeOf(grants: readonly Grant[], resource: string, action: stri
 /** Sets one cell; "none" removes the grant. The result is sorted so equal sets compare equal. */
 export function setScope(grants: readonly Grant[], resource: string, action: string, scope: string): Grant[] {
   const rest = grants.filter((g) => !(g.resource === resource && g.action === action));
-  return sortGrants(scope === "none" ? rest : [...rest, { resource, action, scope } as Grant]);
+  return sortGrants(scope === "none" ? rest : [...rest, { resource, action, scope: scope as Grant["scope"] }]);
 }
 
 export function sortGrants(grants: readonly Grant[]): Grant[] {

@@ -14,7 +14,7 @@ export default function TeamsPage() {
   const navigate = useNavigate();
   const { grants } = useAuth();
   const users = useQuery(userOptionsQuery);
-  const userName = (id: string | null) => (id ? (users.data?.find((u) => u.value === id)?.label ?? id) : "—");
+  const userName = (id: string | null | undefined) => (id ? (users.data?.find((u) => u.value === id)?.label ?? id) : "—");
   return (
     <Stack>
       <Group justify="space-between">

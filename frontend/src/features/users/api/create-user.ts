@@ -1,12 +1,13 @@
 import { api } from "../../../lib/api/client";
 import { unwrap } from "../../../lib/api/unwrap";
+import type { Locale } from "../../../lib/api/types";
 
 export interface NewUser {
   email: string;
   name: string;
   password: string;
   roles: string[];
-  locale: string;
+  locale: Locale;
 }
 
 export function createUser(body: NewUser) {

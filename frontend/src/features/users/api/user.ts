@@ -1,7 +1,7 @@
 import { queryOptions } from "@tanstack/react-query";
 import { api } from "../../../lib/api/client";
 import { ifMatch, unwrap } from "../../../lib/api/unwrap";
-import type { User } from "../../../lib/api/types";
+import type { Locale, User } from "../../../lib/api/types";
 
 export const userQueryKey = (id: string) => ["users", "detail", id] as const;
 
@@ -13,7 +13,7 @@ export interface UserChanges {
   email?: string;
   name?: string;
   roles?: string[];
-  locale?: string;
+  locale?: Locale;
 }
 
 export function updateUser(user: User, changes: UserChanges, version = user.version) {

@@ -4,7 +4,7 @@ import { useQuery, useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { FormError, problemToForm } from "../../../components/RecordForm";
-import { LANGUAGES, LANGUAGE_NAMES } from "../../../i18n";
+import { LANGUAGES, LANGUAGE_NAMES, isLanguage } from "../../../i18n";
 import type { User } from "../../../lib/api/types";
 import { toastSuccess } from "../../../lib/toast";
 import { createUser, type NewUser } from "../api/create-user";
@@ -22,7 +22,7 @@ export function CreateUserModal({ opened, onClose, onCreated }: Props) {
   const roles = useQuery({ ...roleOptionsQuery, enabled: opened });
   const [error, setError] = useState<string | null>(null);
   const form = useForm<NewUser>({
-    initialValues: { email: "", name: "", password: "", roles: [], locale: i18n.language },
+    initialValues: { email: "", name: "", password: "", roles: [], locale: isLanguage(i18n.language) ? i18n.language : "en" },
   });
   const submit = form.onSubmit(async (values) => {
     setError(null);
@@ -47,7 +47,7 @@ export function CreateUserModal({ opened, onClose, onCreated }: Props) {
           <TextInput label={t("fields.email")} type="email" required data-autofocus {...form.getInputProps("email")} />
           <TextInput label={t("fields.name")} required {...form.getInputProps("name")} />
           <PasswordInput label={t("fields.password")} description={t("users.passwordHint")} required autoComplete="new-password" {...form.getInputProps("password")} />
-          <MultiSelect label={t("fields.roles")} data={roles.data ?? []} searchable {...form.getInputProps("roles")} />
+          <MultiSelect label={t("fields.roles")} data={(roles.data ?? []).map((o) => ({ ...o, label: t(`roles.builtIn.${o.value}`, { defaultValue: o.label }) }))} searchable {...form.getInputProps("roles")} />
           <Select
             label={t("fields.locale")}
             allowDeselect={false}

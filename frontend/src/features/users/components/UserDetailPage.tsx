@@ -1,7 +1,7 @@
 import { Anchor, Grid, Group, Paper, Stack, Text, Title } from "@mantine/core";
 import { useQuery, useQueryClient } from "@tanstack/react-query";
 import { useTranslation } from "react-i18next";
-import { Link, useParams } from "react-router";
+import { Link, useNavigate, useParams } from "react-router";
 import { HistoryPanel } from "../../../components/HistoryPanel";
 import { ErrorState, LoadingState } from "../../../components/states";
 import type { User } from "../../../lib/api/types";
@@ -18,6 +18,7 @@ export default function UserDetailPage() {
   const { t, i18n } = useTranslation();
   const { grants } = useAuth();
   const qc = useQueryClient();
+  const navigate = useNavigate();
   const user = useQuery(userQuery(id));
   const onRecord = (u: User) => {
     qc.setQueryData(userQueryKey(id), u);
@@ -42,7 +43,10 @@ export default function UserDetailPage() {
           canUpdate={can(grants, "users", "update")}
           canDelete={can(grants, "users", "delete")}
           onRecord={onRecord}
-          onDeleted={() => void user.refetch()}
+          onDeleted={() => {
+            void qc.invalidateQueries({ queryKey: ["list", "users"] });
+            navigate("/users", { replace: true });
+          }}
         />
       </Group>
       <Text size="sm" c="dimmed">

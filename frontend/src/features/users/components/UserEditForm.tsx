@@ -5,7 +5,7 @@ import { useEffect } from "react";
 import { useTranslation } from "react-i18next";
 import { FormError, useRecordSave } from "../../../components/RecordForm";
 import { LANGUAGES, LANGUAGE_NAMES } from "../../../i18n";
-import type { User } from "../../../lib/api/types";
+import type { Locale, User } from "../../../lib/api/types";
 import { roleOptionsQuery } from "../api/role-options";
 import { fetchUser, updateUser } from "../api/user";
 
@@ -13,7 +13,7 @@ interface Values {
   email: string;
   name: string;
   roles: string[];
-  locale: string;
+  locale: Locale;
 }
 
 const toValues = (u: User): Values => ({ email: u.email, name: u.name, roles: [...u.roles], locale: u.locale });
@@ -45,7 +45,7 @@ export function UserEditForm({ user, onRecord, canEdit }: { user: User; onRecord
         <FormError message={formError} />
         <TextInput label={t("fields.email")} type="email" required disabled={!canEdit} {...form.getInputProps("email")} />
         <TextInput label={t("fields.name")} required disabled={!canEdit} {...form.getInputProps("name")} />
-        <MultiSelect label={t("fields.roles")} data={roles.data ?? user.roles} searchable disabled={!canEdit} {...form.getInputProps("roles")} />
+        <MultiSelect label={t("fields.roles")} data={(roles.data ?? user.roles.map((r) => ({ value: r, label: r }))).map((o) => ({ ...o, label: t(`roles.builtIn.${o.value}`, { defaultValue: o.label }) }))} searchable disabled={!canEdit} {...form.getInputProps("roles")} />
         <Select
           label={t("fields.locale")}
           allowDeselect={false}
