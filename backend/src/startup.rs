@@ -110,15 +110,13 @@ fn run(listener: TcpListener, state: web::Data<AppState>) -> anyhow::Result<Serv
             .wrap(TracingLogger::default())
             .wrap(Compress::default())
             .configure(health::routes)
+            // The API first: most requests are API calls and should not try the docs' patterns.
+            .service(web::scope("/api/v1").configure(api_v1))
             .route("/api/docs", web::get().to(spa::docs_redirect))
             .service(
                 SwaggerUi::new("/api/docs/{_:.*}").url("/api/openapi.json", openapi::document()),
             )
-            .service(
-                web::scope("/api")
-                    .service(web::scope("/v1").configure(api_v1))
-                    .default_service(web::to(spa::route_not_found)),
-            )
+            .service(web::scope("/api").default_service(web::to(spa::route_not_found)))
             .service(web::scope("/health").default_service(web::to(spa::route_not_found)))
             .configure(|cfg| spa::fallback(cfg, settings.spa_dir.clone()))
             .default_service(web::to(spa::route_not_found))

@@ -1,7 +1,7 @@
 //! A caller's effective grants: the union of their roles' grants, keeping the widest scope.
 use super::{Action, Resource, Scope};
 use crate::error::ApiError;
-use sea_orm::{ConnectionTrait, FromQueryResult, Statement};
+use sea_orm::{ConnectionTrait, FromQueryResult};
 use serde::Serialize;
 use std::collections::BTreeMap;
 use utoipa::ToSchema;
@@ -61,19 +61,19 @@ struct GrantRow {
     scope: String,
 }
 
-/// Loads the grants of an active, not deleted user.
+static GRANTS_SQL: crate::api::sql::Sql = crate::api::sql::Sql::new(
+    "SELECT g.resource, g.action, g.scope FROM user_roles ur \
+     JOIN role_grants g ON g.role_id = ur.role_id WHERE ur.user_id = $1",
+);
+
+/// Loads the grants of a user.
 pub async fn load_grants(
     db: &impl ConnectionTrait,
     user_id: &str,
 ) -> Result<Grants, sea_orm::DbErr> {
-    let backend = db.get_database_backend();
-    let sql = "SELECT g.resource, g.action, g.scope FROM user_roles ur \
-               JOIN role_grants g ON g.role_id = ur.role_id WHERE ur.user_id = $1";
-    let rows = GrantRow::find_by_statement(Statement::from_sql_and_values(
-        backend,
-        crate::api::sql::portable(backend, sql),
-        [user_id.into()],
-    ))
+    let rows = GrantRow::find_by_statement(
+        GRANTS_SQL.statement(db.get_database_backend(), [user_id.into()]),
+    )
     .all(db)
     .await?;
     let mut grants = Grants::default();

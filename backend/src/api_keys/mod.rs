@@ -7,11 +7,11 @@ pub mod service;
 use actix_web::web;
 pub use handlers::*;
 
+/// Mounted as a scope: actix then matches the prefix once instead of trying each pattern.
 pub fn routes(cfg: &mut web::ServiceConfig) {
     cfg.service(
-        web::resource("/api-keys")
-            .get(list_api_keys)
-            .post(create_api_key),
-    )
-    .service(web::resource("/api-keys/{id}/revoke").post(revoke_api_key));
+        web::scope("/api-keys")
+            .service(web::resource("").get(list_api_keys).post(create_api_key))
+            .service(web::resource("/{id}/revoke").post(revoke_api_key)),
+    );
 }

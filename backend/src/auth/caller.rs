@@ -3,7 +3,7 @@
 //! session and grants are read on every request (one query for tokens), so disabling a user, logging
 //! out or editing a role takes effect at once.
 use crate::access::{Action, Grants, Resource, Scope};
-use crate::api::sql::portable;
+use crate::api::sql::Sql;
 use crate::auth::{principals, secrets};
 use crate::clock;
 use crate::error::ApiError;
@@ -11,7 +11,7 @@ use crate::history::Actor;
 use crate::state::AppState;
 use actix_web::{dev::Payload, http::header, web, FromRequest, HttpMessage, HttpRequest};
 use futures_util::future::LocalBoxFuture;
-use sea_orm::{ConnectionTrait, FromQueryResult, Statement};
+use sea_orm::{ConnectionTrait, FromQueryResult};
 use tracing_actix_web::RequestId;
 
 #[derive(Debug, Clone)]
@@ -85,11 +85,13 @@ struct GrantRow {
 }
 
 /// One round trip: the user must be active and not deleted, the session open; grants come along.
-const CALLER_SQL: &str = "SELECT s.expires_at, g.resource, g.action, g.scope FROM users u \
+static CALLER_SQL: Sql = Sql::new(
+    "SELECT s.expires_at, g.resource, g.action, g.scope FROM users u \
     JOIN sessions s ON s.user_id = u.id AND s.id = $2 AND s.revoked_at IS NULL AND s.expires_at > $3 \
     LEFT JOIN user_roles ur ON ur.user_id = u.id \
     LEFT JOIN role_grants g ON g.role_id = ur.role_id \
-    WHERE u.id = $1 AND u.status = 'active' AND u.deleted_at IS NULL";
+    WHERE u.id = $1 AND u.status = 'active' AND u.deleted_at IS NULL",
+);
 
 async fn from_access_token(state: &AppState, token: &str) -> Result<Caller, ApiError> {
     let claims = state.jwt.verify(token).ok_or_else(invalid_token)?;
@@ -106,9 +108,8 @@ async fn from_access_token(state: &AppState, token: &str) -> Result<Caller, ApiE
     let generation = principals::generation();
     let db = &state.db.read;
     let backend = db.get_database_backend();
-    let rows = GrantRow::find_by_statement(Statement::from_sql_and_values(
+    let rows = GrantRow::find_by_statement(CALLER_SQL.statement(
         backend,
-        portable(backend, CALLER_SQL),
         [
             claims.sub.clone().into(),
             claims.sid.clone().into(),
@@ -151,35 +152,30 @@ struct KeyRow {
     last_used_at: Option<chrono::DateTime<chrono::Utc>>,
 }
 
-const KEY_SQL: &str = "SELECT k.id, k.user_id, k.secret_hash, k.last_used_at FROM api_keys k \
+static KEY_SQL: Sql = Sql::new(
+    "SELECT k.id, k.user_id, k.secret_hash, k.last_used_at FROM api_keys k \
     JOIN users u ON u.id = k.user_id AND u.status = 'active' AND u.deleted_at IS NULL \
-    WHERE k.prefix = $1 AND k.revoked_at IS NULL AND (k.expires_at IS NULL OR k.expires_at > $2)";
+    WHERE k.prefix = $1 AND k.revoked_at IS NULL AND (k.expires_at IS NULL OR k.expires_at > $2)",
+);
+static TOUCH_KEY_SQL: Sql = Sql::new("UPDATE api_keys SET last_used_at = $1 WHERE id = $2");
 
 async fn from_api_key(state: &AppState, prefix: &str, token: &str) -> Result<Caller, ApiError> {
     let db = &state.db.read;
     let backend = db.get_database_backend();
     let now = clock::now();
-    let key = KeyRow::find_by_statement(Statement::from_sql_and_values(
-        backend,
-        portable(backend, KEY_SQL),
-        [prefix.into(), now.into()],
-    ))
-    .one(db)
-    .await?
-    .filter(|k| secrets::constant_time_eq(&k.secret_hash, &secrets::sha256_hex(token)))
-    .ok_or_else(invalid_token)?;
+    let key = KeyRow::find_by_statement(KEY_SQL.statement(backend, [prefix.into(), now.into()]))
+        .one(db)
+        .await?
+        .filter(|k| secrets::constant_time_eq(&k.secret_hash, &secrets::sha256_hex(token)))
+        .ok_or_else(invalid_token)?;
     // Recording every use would make each API call a write; once a minute is precise enough.
     if key
         .last_used_at
         .is_none_or(|t| now - t > chrono::Duration::seconds(60))
     {
         let w = &state.db.write;
-        w.execute(Statement::from_sql_and_values(
+        w.execute(TOUCH_KEY_SQL.statement(
             w.get_database_backend(),
-            portable(
-                w.get_database_backend(),
-                "UPDATE api_keys SET last_used_at = $1 WHERE id = $2",
-            ),
             [now.into(), key.id.clone().into()],
         ))
         .await?;

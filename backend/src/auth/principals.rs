@@ -21,6 +21,7 @@ pub const CHANNEL: &str = "crm_auth";
 
 #[derive(Clone)]
 struct Entry {
+    user_id: String,
     grants: Grants,
     session_expires: DateTime<Utc>,
     cached_at: Instant,
@@ -30,15 +31,17 @@ struct Entry {
 /// Process-wide: services that revoke rights reach it without threading state through every call.
 static GENERATION: AtomicU64 = AtomicU64::new(0);
 
-fn entries() -> &'static Mutex<HashMap<(String, String), Entry>> {
-    static ENTRIES: OnceLock<Mutex<HashMap<(String, String), Entry>>> = OnceLock::new();
+/// Keyed by session id (a session belongs to one user), so a lookup borrows instead of allocating.
+fn entries() -> &'static Mutex<HashMap<String, Entry>> {
+    static ENTRIES: OnceLock<Mutex<HashMap<String, Entry>>> = OnceLock::new();
     ENTRIES.get_or_init(|| Mutex::new(HashMap::new()))
 }
 
 pub fn lookup(user_id: &str, session_id: &str, now: DateTime<Utc>) -> Option<Grants> {
     let map = entries().lock().ok()?;
-    let e = map.get(&(user_id.to_owned(), session_id.to_owned()))?;
-    let fresh = e.generation == GENERATION.load(Ordering::Acquire)
+    let e = map.get(session_id)?;
+    let fresh = e.user_id == user_id
+        && e.generation == GENERATION.load(Ordering::Acquire)
         && e.cached_at.elapsed() < TTL
         && e.session_expires > now;
     fresh.then(|| e.grants.clone())
@@ -58,12 +61,13 @@ pub fn store(
             map.clear();
         }
         let entry = Entry {
+            user_id: user_id.to_owned(),
             grants,
             session_expires,
             cached_at: Instant::now(),
             generation,
         };
-        map.insert((user_id.to_owned(), session_id.to_owned()), entry);
+        map.insert(session_id.to_owned(), entry);
     }
 }
 

@@ -7,16 +7,20 @@ pub mod service;
 use actix_web::web;
 pub use handlers::*;
 
+/// Mounted as a scope: actix then matches the prefix once instead of trying each pattern.
 pub fn routes(cfg: &mut web::ServiceConfig) {
     cfg.service(
-        web::resource("/saved-views")
-            .get(list_saved_views)
-            .post(create_saved_view),
-    )
-    .service(
-        web::resource("/saved-views/{id}")
-            .get(get_saved_view)
-            .patch(update_saved_view)
-            .delete(delete_saved_view),
+        web::scope("/saved-views")
+            .service(
+                web::resource("")
+                    .get(list_saved_views)
+                    .post(create_saved_view),
+            )
+            .service(
+                web::resource("/{id}")
+                    .get(get_saved_view)
+                    .patch(update_saved_view)
+                    .delete(delete_saved_view),
+            ),
     );
 }

@@ -7,13 +7,17 @@ pub mod service;
 use actix_web::web;
 pub use handlers::*;
 
+/// Mounted as a scope: actix then matches the prefix once instead of trying each pattern.
 pub fn routes(cfg: &mut web::ServiceConfig) {
-    cfg.service(web::resource("/teams").get(list_teams).post(create_team))
-        .service(
-            web::resource("/teams/{id}")
-                .get(get_team)
-                .patch(update_team)
-                .delete(delete_team),
-        )
-        .service(web::resource("/teams/{id}/restore").post(restore_team));
+    cfg.service(
+        web::scope("/teams")
+            .service(web::resource("").get(list_teams).post(create_team))
+            .service(
+                web::resource("/{id}")
+                    .get(get_team)
+                    .patch(update_team)
+                    .delete(delete_team),
+            )
+            .service(web::resource("/{id}/restore").post(restore_team)),
+    );
 }

@@ -4,6 +4,7 @@ use super::dto::{
 };
 use super::entity::{user, user_role};
 use crate::access::{scope_condition, Action, Resource, Scope, ScopeColumn};
+use crate::api::sql::Sql;
 use crate::api::{fetch_page, FilterNode, IfMatch, ListQuery, Page};
 use crate::auth::{password, principals, Caller};
 use crate::clock;
@@ -13,7 +14,7 @@ use crate::roles::entity::role;
 use sea_orm::sea_query::{Expr, Func, LikeExpr};
 use sea_orm::{
     ActiveModelTrait, ActiveValue::Set, ColumnTrait, Condition, ConnectionTrait, EntityTrait,
-    QueryFilter, QuerySelect, TransactionTrait,
+    FromQueryResult, QueryFilter, QuerySelect, TransactionTrait,
 };
 use std::collections::HashMap;
 
@@ -167,17 +168,40 @@ async fn find_visible(
     reach.map(|_| (found, scope)).ok_or(ApiError::Forbidden)
 }
 
+/// A user and its role keys in one prepared statement: the hot read of the API.
+pub static GET_SQL: Sql = Sql::new(
+    "SELECT u.id, u.email, u.name, u.password_hash, u.status, u.locale, u.created_at, u.updated_at, \
+     u.created_by, u.version, u.deleted_at, r.key AS role_key FROM users u \
+     LEFT JOIN user_roles ur ON ur.user_id = u.id LEFT JOIN roles r ON r.id = ur.role_id \
+     WHERE u.id = $1 AND u.deleted_at IS NULL",
+);
+
 pub async fn get(db: &impl ConnectionTrait, caller: &Caller, id: &str) -> ApiResult<User> {
     let read = caller.require(Resource::Users, Action::Read)?;
-    let (model, roles) = user::Entity::find_by_id(id)
-        .filter(visible(read, caller))
-        .filter(user::Column::DeletedAt.is_null())
-        .find_with_related(role::Entity)
-        .all(db)
-        .await?
-        .pop()
+    // `all` and `own` need no SQL to decide; `team` asks the database.
+    let visible_here = match read {
+        Scope::All => true,
+        Scope::Own => caller.user_id == id,
+        Scope::Team => {
+            let q = user::Entity::find_by_id(id).filter(visible(read, caller));
+            q.one(db).await?.is_some()
+        }
+    };
+    if !visible_here {
+        return Err(ApiError::NotFound);
+    }
+    let rows = db
+        .query_all(GET_SQL.statement(db.get_database_backend(), [id.into()]))
+        .await?;
+    let model = rows
+        .first()
+        .map(|r| user::Model::from_query_result(r, ""))
+        .transpose()?
         .ok_or(ApiError::NotFound)?;
-    let mut keys: Vec<String> = roles.into_iter().map(|r| r.key).collect();
+    let mut keys = rows
+        .iter()
+        .filter_map(|r| r.try_get::<Option<String>>("", "role_key").ok().flatten())
+        .collect::<Vec<_>>();
     keys.sort();
     Ok(User::from_model(model, keys))
 }
