@@ -28,7 +28,8 @@ test-api:
 
 # The SPA: generated client drift, type check, lint, unit tests, then browser tests against the real server.
 test-spa: npm-install
-    cargo build -p crm
+    # --workspace resolves features as `cargo test --workspace` does, so nothing is rebuilt.
+    cargo build --workspace --bins
     cd frontend && npm run check:client && npm run typecheck && npm run lint && npm test && npm run e2e
 
 # Install the SPA's packages exactly as locked (skipped when already installed).

@@ -12,11 +12,16 @@ pub struct FieldError {
     pub field: String,
     pub code: String,
     pub message: String,
+    /// The limits behind the code, for clients that word their own message (`{"min": 12}`).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    #[schema(value_type = Option<Object>)]
+    pub params: Option<serde_json::Map<String, serde_json::Value>>,
 }
 
 impl FieldError {
     pub fn new(field: impl Into<String>, code: &str, message: impl Into<String>) -> Self {
         Self {
+            params: None,
             field: field.into(),
             code: code.into(),
             message: message.into(),
@@ -280,12 +285,21 @@ fn collect_validation(errs: &validator::ValidationErrors, prefix: &str, out: &mu
         match kind {
             K::Field(list) => {
                 for e in list {
+                    let code = specific_code(&e.code, &e.params);
                     let message = e
                         .message
                         .as_ref()
                         .map(|m| m.to_string())
-                        .unwrap_or_else(|| default_message(&e.code, &e.params));
-                    out.push(FieldError::new(name.clone(), &e.code, message));
+                        .unwrap_or_else(|| default_message(code, &e.params));
+                    let mut error = FieldError::new(name.clone(), code, message);
+                    let limits: serde_json::Map<String, serde_json::Value> = ["min", "max"]
+                        .into_iter()
+                        .filter_map(|k| e.params.get(k).map(|v| (k.to_owned(), v.clone())))
+                        .collect();
+                    if !limits.is_empty() {
+                        error.params = Some(limits);
+                    }
+                    out.push(error);
                 }
             }
             K::Struct(inner) => collect_validation(inner, &name, out),
@@ -298,17 +312,33 @@ fn collect_validation(errs: &validator::ValidationErrors, prefix: &str, out: &mu
     }
 }
 
-fn default_message(
-    code: &str,
-    params: &std::collections::HashMap<std::borrow::Cow<'static, str>, serde_json::Value>,
-) -> String {
+type Params = std::collections::HashMap<std::borrow::Cow<'static, str>, serde_json::Value>;
+
+/// validator says `length` for both ends; clients want to know which (`too_short` / `too_long`).
+fn specific_code<'a>(code: &'a str, params: &Params) -> &'a str {
+    if code != "length" {
+        return code;
+    }
+    let len = match params.get("value") {
+        Some(serde_json::Value::String(s)) => s.chars().count() as u64,
+        Some(serde_json::Value::Array(a)) => a.len() as u64,
+        _ => return code,
+    };
+    let bound = |k: &str| params.get(k).and_then(|v| v.as_u64());
+    match (bound("min"), bound("max")) {
+        (Some(min), _) if len < min => "too_short",
+        (_, Some(max)) if len > max => "too_long",
+        _ => code,
+    }
+}
+
+fn default_message(code: &str, params: &Params) -> String {
+    let min = params.get("min").map(|v| v.to_string()).unwrap_or_default();
+    let max = params.get("max").map(|v| v.to_string()).unwrap_or_default();
     match code {
-        "length" => match (params.get("min"), params.get("max")) {
-            (Some(min), Some(max)) => format!("Must be between {min} and {max} characters."),
-            (Some(min), None) => format!("Must be at least {min} characters."),
-            (None, Some(max)) => format!("Must be at most {max} characters."),
-            _ => "Has the wrong length.".into(),
-        },
+        "too_short" => format!("Must be at least {min} long."),
+        "too_long" => format!("Must be at most {max} long."),
+        "length" => "Has the wrong length.".into(),
         "email" => "Must be a valid email address.".into(),
         "range" => "Is out of range.".into(),
         _ => format!("Is invalid ({code})."),

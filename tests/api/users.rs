@@ -137,6 +137,9 @@ async fn validation_errors_name_their_fields(engine: Engine) {
         .filter_map(|e| e["field"].as_str())
         .collect();
     assert_eq!(fields, vec!["email", "name", "password"]);
+    let password = &res.body["errors"][2];
+    assert_eq!(password["code"], "too_short");
+    assert_eq!(password["params"]["min"], 12);
     let unknown_role = app.post("/api/v1/users", &admin, json!({"email": "a@example.com", "name": "A", "password": "a-good-password-42", "roles": ["wizard"]})).await;
     assert_eq!(unknown_role.problem(422), "validation_failed");
     assert_eq!(unknown_role.body["errors"][0]["code"], "unknown_role");

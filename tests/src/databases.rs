@@ -56,7 +56,8 @@ async fn pg_template(admin_url: &str) -> anyhow::Result<&'static String> {
             let admin = Database::connect(admin_url)
                 .await
                 .context("connecting to CRM_TEST_POSTGRES_URL")?;
-            // Databases left by earlier runs of this suite.
+            // Databases left by earlier runs of this suite, unless the run that made them (named
+            // by its process id) is still going: another suite may share this server.
             let stale = admin
                 .query_all(sea_orm::Statement::from_string(
                     admin.get_database_backend(),
@@ -65,6 +66,13 @@ async fn pg_template(admin_url: &str) -> anyhow::Result<&'static String> {
                 .await?;
             for row in stale {
                 let db: String = row.try_get("", "datname")?;
+                let owner = db
+                    .trim_start_matches("crm_test_")
+                    .trim_start_matches("tpl_");
+                let pid = owner.split('_').next().unwrap_or_default();
+                if !pid.is_empty() && std::path::Path::new(&format!("/proc/{pid}")).exists() {
+                    continue;
+                }
                 let _ = admin
                     .execute_unprepared(&format!("DROP DATABASE IF EXISTS \"{db}\" WITH (FORCE)"))
                     .await;
@@ -97,7 +105,11 @@ pub async fn fresh(engine: Engine) -> anyhow::Result<(String, PathBuf)> {
         Engine::Postgres => {
             let admin_url = postgres_url().context("CRM_TEST_POSTGRES_URL is not set")?;
             let template = pg_template(&admin_url).await?;
-            let name = format!("crm_test_{}", uuid::Uuid::now_v7().simple());
+            let name = format!(
+                "crm_test_{}_{}",
+                std::process::id(),
+                uuid::Uuid::now_v7().simple()
+            );
             let _guard = PG_CREATE.lock().await;
             let admin = Database::connect(&admin_url).await?;
             admin

@@ -12,6 +12,11 @@ export function errorMessage(t: TFunction, err: unknown): string {
 }
 
 /** A translated message for one field error from problem+json `errors[]`. */
-export function fieldErrorMessage(t: TFunction, code: string, message: string): string {
-  return t(`errors.fields.${code}`, { defaultValue: message });
+export function fieldErrorMessage(
+  t: TFunction,
+  code: string,
+  message: string,
+  params?: Record<string, unknown> | null,
+): string {
+  return t(`errors.fields.${code}`, { ...(params ?? {}), defaultValue: message });
 }

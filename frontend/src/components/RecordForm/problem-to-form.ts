@@ -16,7 +16,7 @@ export function problemToForm(
   if (isApiError(err) && err.problem.errors?.length) {
     for (const fe of err.problem.errors) {
       const base = fe.field.split(/[.[]/)[0] ?? fe.field;
-      const msg = fieldErrorMessage(t, fe.code, fe.message);
+      const msg = fieldErrorMessage(t, fe.code, fe.message, fe.params);
       if (fields.includes(base)) fieldErrors[base] = fieldErrors[base] ? `${fieldErrors[base]}; ${msg}` : msg;
       else rest.push(fe.field ? `${fe.field}: ${msg}` : msg);
     }

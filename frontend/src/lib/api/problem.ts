@@ -1,19 +1,15 @@
-/** RFC 9457 problem details as the API sends them (application/problem+json). */
-export interface FieldProblem {
-  field: string;
-  code: string;
-  message: string;
-}
+import type { components } from "./schema";
 
-export interface Problem {
-  type?: string;
-  title?: string;
-  status: number;
-  detail?: string;
-  code: string;
-  request_id?: string | null;
-  errors?: FieldProblem[];
-}
+/** One entry of a problem's `errors[]`, as generated from the API's schema. */
+export type FieldProblem = components["schemas"]["FieldError"];
+
+type ServerProblem = components["schemas"]["Problem"];
+
+/**
+ * RFC 9457 problem details (application/problem+json), from the generated schema. Only `status` and
+ * `code` are guaranteed: network failures and non-JSON answers are turned into problems too.
+ */
+export type Problem = Pick<ServerProblem, "status" | "code"> & Partial<Omit<ServerProblem, "status" | "code">>;
 
 /** Thrown by `unwrap` for every non-2xx answer, and for network failures (status 0). */
 export class ApiError extends Error {

@@ -531,6 +531,8 @@ export interface components {
             /** @description The request field, dotted for nested ones (`grants.0.scope`). */
             field: string;
             message: string;
+            /** @description The limits behind the code, for clients that word their own message (`{"min": 12}`). */
+            params?: Record<string, never> | null;
         };
         FieldInfo: {
             filterable: boolean;
