@@ -6,6 +6,7 @@ pub mod fields;
 pub mod filter;
 pub mod list;
 pub mod sql;
+pub mod versioned;
 
 pub use etag::{with_etag, IfMatch};
 pub use fields::{Field, Kind, ResourceFields};

@@ -1,7 +1,8 @@
 //! Login, refresh with rotation and reuse detection, logout, password change.
 use super::dto::{ChangePassword, LoginRequest, Me, TokenResponse};
 use super::entity::{refresh_token, session};
-use super::{lockout, password, principals, secrets, sessions, Caller};
+use super::sessions::{self, Sessions};
+use super::{lockout, password, principals, secrets, Caller};
 use crate::clock;
 use crate::error::{ApiError, ApiResult};
 use crate::history::{self, Actor, Change};
@@ -170,7 +171,7 @@ pub async fn refresh(
             tokens(state, *user, &session_id, next).await
         }
         Refresh::Reused => {
-            sessions::revoke(&txn, &sess.id, "refresh_token_reuse").await?;
+            sessions::revoke(&txn, Sessions::One(&sess.id), "refresh_token_reuse").await?;
             let actor = Actor {
                 user_id: None,
                 api_key_id: None,
@@ -204,7 +205,7 @@ pub async fn logout(state: &AppState, caller: &Caller) -> ApiResult<()> {
         ));
     };
     let txn = state.db.write.begin().await?;
-    sessions::revoke(&txn, session_id, "logout").await?;
+    sessions::revoke(&txn, Sessions::One(session_id), "logout").await?;
     history::record(
         &txn,
         caller.actor(),
@@ -252,20 +253,13 @@ pub async fn change_password(
     active.updated_at = Set(clock::now());
     sea_orm::ActiveModelTrait::update(active, &txn).await?;
     // Other logins end; the one that changed the password stays.
-    session::Entity::update_many()
-        .col_expr(
-            session::Column::RevokedAt,
-            sea_orm::sea_query::Expr::value(clock::now()),
-        )
-        .col_expr(
-            session::Column::RevokeReason,
-            sea_orm::sea_query::Expr::value("password_changed"),
-        )
-        .filter(session::Column::UserId.eq(&caller.user_id))
-        .filter(session::Column::RevokedAt.is_null())
-        .filter(session::Column::Id.ne(caller.session_id.clone().unwrap_or_default()))
-        .exec(&txn)
-        .await?;
+    let keep = caller.session_id.as_deref().unwrap_or_default();
+    sessions::revoke(
+        &txn,
+        Sessions::AllOfExcept(&caller.user_id, keep),
+        "password_changed",
+    )
+    .await?;
     let change = vec![Change {
         field: "password".into(),
         old: "***".into(),

@@ -5,6 +5,7 @@ use super::entity::{refresh_token, session};
 use super::secrets;
 use crate::clock;
 use crate::error::ApiResult;
+use sea_orm::sea_query::Expr;
 use sea_orm::{ActiveValue::Set, ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter};
 
 pub struct NewSession {
@@ -60,36 +61,26 @@ pub async fn issue_refresh(
     Ok(token)
 }
 
-pub async fn revoke(db: &impl ConnectionTrait, session_id: &str, reason: &str) -> ApiResult<()> {
-    session::Entity::update_many()
-        .col_expr(
-            session::Column::RevokedAt,
-            sea_orm::sea_query::Expr::value(clock::now()),
-        )
-        .col_expr(
-            session::Column::RevokeReason,
-            sea_orm::sea_query::Expr::value(reason),
-        )
-        .filter(session::Column::Id.eq(session_id))
-        .filter(session::Column::RevokedAt.is_null())
-        .exec(db)
-        .await?;
-    Ok(())
+/// Which open sessions to end.
+pub enum Sessions<'a> {
+    One(&'a str),
+    AllOf(&'a str),
+    /// Every session of a user but the one making the change (a password change keeps its own).
+    AllOfExcept(&'a str, &'a str),
 }
 
-pub async fn revoke_all(db: &impl ConnectionTrait, user_id: &str, reason: &str) -> ApiResult<()> {
-    session::Entity::update_many()
-        .col_expr(
-            session::Column::RevokedAt,
-            sea_orm::sea_query::Expr::value(clock::now()),
-        )
-        .col_expr(
-            session::Column::RevokeReason,
-            sea_orm::sea_query::Expr::value(reason),
-        )
-        .filter(session::Column::UserId.eq(user_id))
-        .filter(session::Column::RevokedAt.is_null())
-        .exec(db)
-        .await?;
+pub async fn revoke(db: &impl ConnectionTrait, which: Sessions<'_>, reason: &str) -> ApiResult<()> {
+    let mut update = session::Entity::update_many()
+        .col_expr(session::Column::RevokedAt, Expr::value(clock::now()))
+        .col_expr(session::Column::RevokeReason, Expr::value(reason))
+        .filter(session::Column::RevokedAt.is_null());
+    update = match which {
+        Sessions::One(id) => update.filter(session::Column::Id.eq(id)),
+        Sessions::AllOf(user) => update.filter(session::Column::UserId.eq(user)),
+        Sessions::AllOfExcept(user, keep) => update
+            .filter(session::Column::UserId.eq(user))
+            .filter(session::Column::Id.ne(keep)),
+    };
+    update.exec(db).await?;
     Ok(())
 }

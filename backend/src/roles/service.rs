@@ -3,7 +3,7 @@
 use super::dto::{CreateRole, GrantInput, Permissions, ResourceActions, Role, UpdateRole, FIELDS};
 use super::entity::{role, role_grant};
 use crate::access::{catalog, Action, Resource, Scope, CATALOG};
-use crate::api::{fetch_page, IfMatch, ListQuery, Page};
+use crate::api::{fetch_page, versioned, IfMatch, ListQuery, Page};
 use crate::auth::{principals, Caller};
 use crate::clock;
 use crate::error::{ApiError, ApiResult, FieldError};
@@ -236,19 +236,7 @@ pub async fn update(
     if let Some(grants) = grants {
         replace_grants(&txn, id, grants).await?;
     }
-    active.version = Set(version + 1);
-    active.updated_at = Set(clock::now());
-    let result = role::Entity::update_many()
-        .set(active)
-        .filter(role::Column::Id.eq(id))
-        .filter(role::Column::Version.eq(version))
-        .exec(&txn)
-        .await?;
-    if result.rows_affected != 1 {
-        return Err(ApiError::PreconditionFailed {
-            current: version + 1,
-        });
-    }
+    versioned::save(&txn, active, id, version).await?;
     let dto = to_dto(&txn, find(&txn, id).await?).await?;
     history::record(
         &txn,

@@ -3,7 +3,7 @@
 use super::dto::{CreateSavedView, SavedView, SavedViewQuery, UpdateSavedView, FIELDS};
 use super::entity;
 use crate::access::{Action, Resource};
-use crate::api::{fetch_page, filter, list, FilterNode, IfMatch, ListQuery, Page};
+use crate::api::{fetch_page, filter, list, versioned, FilterNode, IfMatch, ListQuery, Page};
 use crate::auth::Caller;
 use crate::clock;
 use crate::error::{ApiError, ApiResult};
@@ -125,19 +125,7 @@ async fn save(
     let (id, version) = (model.id.clone(), model.version);
     let mut active: entity::ActiveModel = model.into();
     change(&mut active);
-    active.version = Set(version + 1);
-    active.updated_at = Set(clock::now());
-    let result = entity::Entity::update_many()
-        .set(active)
-        .filter(entity::Column::Id.eq(id.as_str()))
-        .filter(entity::Column::Version.eq(version))
-        .exec(txn)
-        .await?;
-    if result.rows_affected != 1 {
-        return Err(ApiError::PreconditionFailed {
-            current: version + 1,
-        });
-    }
+    versioned::save(txn, active, &id, version).await?;
     let dto = SavedView::from(
         entity::Entity::find_by_id(id.as_str())
             .one(txn)

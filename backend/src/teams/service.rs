@@ -2,7 +2,7 @@
 use super::dto::{CreateTeam, Team, UpdateTeam, FIELDS};
 use super::entity::{team, team_member};
 use crate::access::{Action, Resource, Scope};
-use crate::api::{fetch_page, IfMatch, ListQuery, Page};
+use crate::api::{fetch_page, versioned, IfMatch, ListQuery, Page};
 use crate::auth::Caller;
 use crate::clock;
 use crate::error::{ApiError, ApiResult};
@@ -219,23 +219,11 @@ async fn save(
     caller: &Caller,
     id: &str,
     before: serde_json::Value,
-    mut active: team::ActiveModel,
+    active: team::ActiveModel,
     version: i32,
     action: &str,
 ) -> ApiResult<Team> {
-    active.version = Set(version + 1);
-    active.updated_at = Set(clock::now());
-    let result = team::Entity::update_many()
-        .set(active)
-        .filter(team::Column::Id.eq(id))
-        .filter(team::Column::Version.eq(version))
-        .exec(txn)
-        .await?;
-    if result.rows_affected != 1 {
-        return Err(ApiError::PreconditionFailed {
-            current: version + 1,
-        });
-    }
+    versioned::save(txn, active, id, version).await?;
     let model = team::Entity::find_by_id(id)
         .one(txn)
         .await?

@@ -5,7 +5,7 @@ use super::dto::{
 use super::entity::{user, user_role};
 use crate::access::{scope_condition, Action, Resource, Scope, ScopeColumn};
 use crate::api::sql::Sql;
-use crate::api::{fetch_page, FilterNode, IfMatch, ListQuery, Page};
+use crate::api::{fetch_page, versioned, FilterNode, IfMatch, ListQuery, Page};
 use crate::auth::{password, principals, Caller};
 use crate::clock;
 use crate::error::{ApiError, ApiResult};
@@ -348,20 +348,7 @@ where
     let version = model.version;
     let mut active: user::ActiveModel = model.into();
     change(&txn, &mut active, scope).await?;
-    active.version = Set(version + 1);
-    active.updated_at = Set(clock::now());
-    // The version guard makes a concurrent writer that slipped in lose with 412, not overwrite.
-    let result = user::Entity::update_many()
-        .set(active)
-        .filter(user::Column::Id.eq(id))
-        .filter(user::Column::Version.eq(version))
-        .exec(&txn)
-        .await?;
-    if result.rows_affected != 1 {
-        return Err(ApiError::PreconditionFailed {
-            current: version + 1,
-        });
-    }
+    versioned::save(&txn, active, id, version).await?;
     let model = user::Entity::find_by_id(id)
         .one(&txn)
         .await?
@@ -523,7 +510,12 @@ pub async fn reset_password(
                 }
                 active.password_hash = Set(hash);
                 // A reset ends every login of that user: whoever knew the old password is out.
-                crate::auth::sessions::revoke_all(txn, id, "password_reset").await?;
+                crate::auth::sessions::revoke(
+                    txn,
+                    crate::auth::sessions::Sessions::AllOf(id),
+                    "password_reset",
+                )
+                .await?;
                 Ok(())
             })
         },
