@@ -13,6 +13,8 @@ pub fn fields_of(resource: &str) -> Option<&'static ResourceFields> {
         &crate::api_keys::dto::FIELDS,
         &crate::history::dto::FIELDS,
         &crate::saved_views::dto::FIELDS,
+        &crate::lists::dto::FIELDS,
+        &crate::partners::dto::FIELDS,
     ]
     .into_iter()
     .find(|f| f.resource == resource)

@@ -2,7 +2,8 @@
 //! modifier then adds the problem responses every operation can give (401, 403, 404, 400, 422, 412,
 //! 428, 500) so each is declared once here rather than on every handler.
 use crate::{
-    access, api, api_keys, auth, error, health, history, meta, roles, saved_views, teams, users,
+    access, api, api_keys, auth, error, health, history, lists, meta, partners, roles, saved_views,
+    teams, users,
 };
 use utoipa::openapi::path::Operation;
 use utoipa::openapi::security::{Http, HttpAuthScheme, SecurityScheme};
@@ -29,6 +30,9 @@ use utoipa::{Modify, OpenApi};
         saved_views::list_saved_views, saved_views::create_saved_view, saved_views::get_saved_view,
         saved_views::update_saved_view, saved_views::delete_saved_view,
         meta::get_fields,
+        lists::list_items, lists::create_list_item, lists::update_list_item, lists::delete_list_item,
+        partners::list_partners, partners::search_partners, partners::find_duplicates, partners::create_partner,
+        partners::get_partner, partners::update_partner, partners::delete_partner, partners::restore_partner, partners::set_owners,
     ),
     components(schemas(error::Problem, error::FieldError, access::Grant, api::FilterNode)),
     tags(
@@ -40,6 +44,8 @@ use utoipa::{Modify, OpenApi};
         (name = "history", description = "The audit trail"),
         (name = "saved_views", description = "Saved list views"),
         (name = "meta", description = "Field metadata for filter builders"),
+        (name = "lists", description = "Managed lists: partner groups, legal forms, lead sources, activity types, tags"),
+        (name = "partners", description = "Partners: customers and suppliers, with owners"),
         (name = "health", description = "Liveness and readiness"),
     )
 )]

@@ -8,6 +8,8 @@ mod m0001_accounts;
 mod m0002_audit;
 mod m0003_builtin_roles;
 mod m0004_saved_views;
+mod m0005_partners;
+mod m0006_partner_grants;
 
 pub use m0003_builtin_roles::{builtin_grants, BUILTIN_ROLES};
 
@@ -21,6 +23,8 @@ impl MigratorTrait for Migrator {
             Box::new(m0002_audit::Migration),
             Box::new(m0003_builtin_roles::Migration),
             Box::new(m0004_saved_views::Migration),
+            Box::new(m0005_partners::Migration),
+            Box::new(m0006_partner_grants::Migration),
         ]
     }
 }

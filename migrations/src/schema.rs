@@ -130,3 +130,29 @@ pub fn json(name: &str) -> ColumnDef {
         .null()
         .to_owned()
 }
+
+/// Grants `resource` x `action` at `scope` to the built-in role `role` (by key, so the migration
+/// does not need the role's generated id).
+pub async fn grant(
+    m: &SchemaManager<'_>,
+    role: &str,
+    resource: &str,
+    action: &str,
+    scope: &str,
+) -> Result<(), DbErr> {
+    let select = Query::select()
+        .column(Alias::new("id"))
+        .expr(Expr::val(resource))
+        .expr(Expr::val(action))
+        .expr(Expr::val(scope))
+        .from(Alias::new("roles"))
+        .and_where(Expr::col(Alias::new("key")).eq(role))
+        .to_owned();
+    let insert = Query::insert()
+        .into_table(Alias::new("role_grants"))
+        .columns(["role_id", "resource", "action", "scope"].map(Alias::new))
+        .select_from(select)
+        .map_err(|e| DbErr::Custom(e.to_string()))?
+        .to_owned();
+    m.exec_stmt(insert).await
+}

@@ -8,6 +8,7 @@ mod auth;
 mod history;
 mod lists;
 mod openapi;
+mod partners;
 mod problems;
 mod roles;
 mod saved_views;

@@ -12,6 +12,9 @@ pub enum Resource {
     ApiKeys,
     History,
     SavedViews,
+    Partners,
+    Persons,
+    Lists,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, ToSchema)]
@@ -37,6 +40,12 @@ pub const CATALOG: &[(Resource, &[Action])] = {
         (Resource::ApiKeys, &[Read, Create, Update, Delete]),
         (Resource::History, &[Read, Export]),
         (Resource::SavedViews, &[Read, Create, Update, Delete]),
+        (
+            Resource::Partners,
+            &[Read, Create, Update, Delete, Assign, Export, Import],
+        ),
+        (Resource::Persons, &[Read, Create, Update, Delete]),
+        (Resource::Lists, &[Read, Create, Update, Delete]),
     ]
 };
 
@@ -49,6 +58,9 @@ impl Resource {
             Self::ApiKeys => "api_keys",
             Self::History => "history",
             Self::SavedViews => "saved_views",
+            Self::Partners => "partners",
+            Self::Persons => "persons",
+            Self::Lists => "lists",
         }
     }
 

@@ -1,0 +1,29 @@
+//! Partners: companies and individuals the firm deals with, as customers, suppliers or both.
+pub mod dto;
+pub mod entity;
+mod handlers;
+pub mod names;
+pub mod scope;
+pub mod service;
+pub mod tax_id;
+
+use actix_web::web;
+pub use handlers::*;
+
+/// Mounted as a scope: actix then matches the prefix once instead of trying each pattern.
+pub fn routes(cfg: &mut web::ServiceConfig) {
+    cfg.service(
+        web::scope("/partners")
+            .service(web::resource("").get(list_partners).post(create_partner))
+            .service(web::resource("/search").post(search_partners))
+            .service(web::resource("/duplicates").post(find_duplicates))
+            .service(
+                web::resource("/{id}")
+                    .get(get_partner)
+                    .patch(update_partner)
+                    .delete(delete_partner),
+            )
+            .service(web::resource("/{id}/restore").post(restore_partner))
+            .service(web::resource("/{id}/owners").put(set_owners)),
+    );
+}
