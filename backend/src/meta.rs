@@ -15,6 +15,8 @@ pub fn fields_of(resource: &str) -> Option<&'static ResourceFields> {
         &crate::saved_views::dto::FIELDS,
         &crate::lists::dto::FIELDS,
         &crate::partners::dto::FIELDS,
+        &crate::persons::dto::FIELDS,
+        &crate::branches::dto::FIELDS,
     ]
     .into_iter()
     .find(|f| f.resource == resource)

@@ -2,8 +2,8 @@
 //! modifier then adds the problem responses every operation can give (401, 403, 404, 400, 422, 412,
 //! 428, 500) so each is declared once here rather than on every handler.
 use crate::{
-    access, api, api_keys, auth, error, health, history, lists, meta, partners, roles, saved_views,
-    teams, users,
+    access, api, api_keys, auth, branches, error, health, history, lists, meta, partners, persons,
+    roles, saved_views, teams, users,
 };
 use utoipa::openapi::path::Operation;
 use utoipa::openapi::security::{Http, HttpAuthScheme, SecurityScheme};
@@ -33,6 +33,9 @@ use utoipa::{Modify, OpenApi};
         lists::list_items, lists::create_list_item, lists::update_list_item, lists::delete_list_item,
         partners::list_partners, partners::search_partners, partners::find_duplicates, partners::create_partner,
         partners::get_partner, partners::update_partner, partners::delete_partner, partners::restore_partner, partners::set_owners,
+        branches::list_branches, branches::create_branch, branches::update_branch, branches::delete_branch,
+        persons::list_persons, persons::search_persons, persons::create_person, persons::get_person,
+        persons::update_person, persons::delete_person, persons::restore_person,
     ),
     components(schemas(error::Problem, error::FieldError, access::Grant, api::FilterNode)),
     tags(
@@ -45,7 +48,8 @@ use utoipa::{Modify, OpenApi};
         (name = "saved_views", description = "Saved list views"),
         (name = "meta", description = "Field metadata for filter builders"),
         (name = "lists", description = "Managed lists: partner groups, legal forms, lead sources, activity types, tags"),
-        (name = "partners", description = "Partners: customers and suppliers, with owners"),
+        (name = "partners", description = "Partners: customers and suppliers, with owners and branches"),
+        (name = "persons", description = "Persons: contacts, with marketing consent"),
         (name = "health", description = "Liveness and readiness"),
     )
 )]

@@ -9,6 +9,7 @@ mod history;
 mod lists;
 mod openapi;
 mod partners;
+mod persons;
 mod problems;
 mod roles;
 mod saved_views;

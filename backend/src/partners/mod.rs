@@ -7,6 +7,7 @@ pub mod scope;
 pub mod service;
 pub mod tax_id;
 
+use crate::branches;
 use actix_web::web;
 pub use handlers::*;
 
@@ -24,6 +25,16 @@ pub fn routes(cfg: &mut web::ServiceConfig) {
                     .delete(delete_partner),
             )
             .service(web::resource("/{id}/restore").post(restore_partner))
-            .service(web::resource("/{id}/owners").put(set_owners)),
+            .service(web::resource("/{id}/owners").put(set_owners))
+            .service(
+                web::resource("/{id}/branches")
+                    .get(branches::list_branches)
+                    .post(branches::create_branch),
+            )
+            .service(
+                web::resource("/{id}/branches/{branch_id}")
+                    .patch(branches::update_branch)
+                    .delete(branches::delete_branch),
+            ),
     );
 }

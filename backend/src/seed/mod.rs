@@ -1,5 +1,7 @@
 //! The bootstrap administrator and the demo data. Every module adds realistic records to
 //! [`demo_if_empty`] so the first `just run` shows a living CRM.
+mod partners;
+
 use crate::clock;
 use crate::db::Db;
 use crate::error::ApiError;
@@ -117,6 +119,7 @@ pub async fn demo_if_empty(db: &Db) -> anyhow::Result<()> {
             }
         }
     }
+    partners::seed(db, &ids).await?;
     println!("Demo logins (demo data only; change them before real use):");
     for (role, _, local, _) in DEMO_USERS {
         println!(
