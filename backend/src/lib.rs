@@ -1,5 +1,6 @@
 //! The CRM backend: a JSON REST API (see DESIGN.md for the conventions every module follows).
 pub mod access;
+pub mod activities;
 pub mod api;
 pub mod api_keys;
 pub mod auth;
@@ -14,6 +15,7 @@ pub mod meta;
 pub mod openapi;
 pub mod partners;
 pub mod persons;
+pub mod reports;
 pub mod roles;
 pub mod saved_views;
 pub mod seed;

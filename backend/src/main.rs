@@ -84,6 +84,8 @@ async fn main() -> anyhow::Result<()> {
                 password,
                 roles,
                 locale: None,
+                hourly_rate: None,
+                rate_currency: None,
             };
             validator::Validate::validate(&input).map_err(|e| anyhow::anyhow!("{e}"))?;
             let user = users::service::insert_user(&db.write, Actor::SYSTEM, input)

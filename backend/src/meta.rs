@@ -17,6 +17,7 @@ pub fn fields_of(resource: &str) -> Option<&'static ResourceFields> {
         &crate::partners::dto::FIELDS,
         &crate::persons::dto::FIELDS,
         &crate::branches::dto::FIELDS,
+        &crate::activities::dto::FIELDS,
     ]
     .into_iter()
     .find(|f| f.resource == resource)

@@ -2,8 +2,8 @@
 //! modifier then adds the problem responses every operation can give (401, 403, 404, 400, 422, 412,
 //! 428, 500) so each is declared once here rather than on every handler.
 use crate::{
-    access, api, api_keys, auth, branches, error, health, history, lists, meta, partners, persons,
-    roles, saved_views, teams, users,
+    access, activities, api, api_keys, auth, branches, error, health, history, lists, meta,
+    partners, persons, reports, roles, saved_views, teams, users,
 };
 use utoipa::openapi::path::Operation;
 use utoipa::openapi::security::{Http, HttpAuthScheme, SecurityScheme};
@@ -36,6 +36,9 @@ use utoipa::{Modify, OpenApi};
         branches::list_branches, branches::create_branch, branches::update_branch, branches::delete_branch,
         persons::list_persons, persons::search_persons, persons::create_person, persons::get_person,
         persons::update_person, persons::delete_person, persons::restore_person,
+        activities::list_activities, activities::create_activity, activities::get_activity,
+        activities::update_activity, activities::delete_activity,
+        reports::get_contact_cost,
     ),
     components(schemas(error::Problem, error::FieldError, access::Grant, api::FilterNode)),
     tags(
@@ -50,6 +53,8 @@ use utoipa::{Modify, OpenApi};
         (name = "lists", description = "Managed lists: partner groups, legal forms, lead sources, activity types, tags"),
         (name = "partners", description = "Partners: customers and suppliers, with owners and branches"),
         (name = "persons", description = "Persons: contacts, with marketing consent"),
+        (name = "activities", description = "The contact log"),
+        (name = "reports", description = "Reports over what the caller may see"),
         (name = "health", description = "Liveness and readiness"),
     )
 )]

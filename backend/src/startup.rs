@@ -5,8 +5,8 @@ use crate::db::Db;
 use crate::settings::Settings;
 use crate::state::AppState;
 use crate::{
-    api_keys, auth, health, history, lists, meta, openapi, partners, persons, roles, saved_views,
-    seed, spa, teams, telemetry, users,
+    activities, api_keys, auth, health, history, lists, meta, openapi, partners, persons, reports,
+    roles, saved_views, seed, spa, teams, telemetry, users,
 };
 use actix_cors::Cors;
 use actix_web::dev::Server;
@@ -93,6 +93,8 @@ pub fn api_v1(cfg: &mut web::ServiceConfig) {
     lists::routes(cfg);
     partners::routes(cfg);
     persons::routes(cfg);
+    activities::routes(cfg);
+    reports::routes(cfg);
 }
 
 fn run(listener: TcpListener, state: web::Data<AppState>) -> anyhow::Result<Server> {

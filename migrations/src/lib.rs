@@ -10,6 +10,7 @@ mod m0003_builtin_roles;
 mod m0004_saved_views;
 mod m0005_partners;
 mod m0006_partner_grants;
+mod m0007_activities;
 
 pub use m0003_builtin_roles::{builtin_grants, BUILTIN_ROLES};
 
@@ -25,6 +26,7 @@ impl MigratorTrait for Migrator {
             Box::new(m0004_saved_views::Migration),
             Box::new(m0005_partners::Migration),
             Box::new(m0006_partner_grants::Migration),
+            Box::new(m0007_activities::Migration),
         ]
     }
 }

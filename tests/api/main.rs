@@ -3,6 +3,7 @@
 mod helpers;
 
 mod access;
+mod activities;
 mod api_keys;
 mod auth;
 mod history;

@@ -15,6 +15,8 @@ pub enum Resource {
     Partners,
     Persons,
     Lists,
+    Activities,
+    Reports,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, ToSchema)]
@@ -46,6 +48,8 @@ pub const CATALOG: &[(Resource, &[Action])] = {
         ),
         (Resource::Persons, &[Read, Create, Update, Delete]),
         (Resource::Lists, &[Read, Create, Update, Delete]),
+        (Resource::Activities, &[Read, Create, Update, Delete]),
+        (Resource::Reports, &[Read]),
     ]
 };
 
@@ -61,6 +65,8 @@ impl Resource {
             Self::Partners => "partners",
             Self::Persons => "persons",
             Self::Lists => "lists",
+            Self::Activities => "activities",
+            Self::Reports => "reports",
         }
     }
 

@@ -27,6 +27,8 @@ pub async fn bootstrap_admin(db: &Db, settings: &Settings) -> anyhow::Result<()>
         password: password.expose_secret().to_owned(),
         roles: vec!["admin".into()],
         locale: None,
+        hourly_rate: None,
+        rate_currency: None,
     };
     validator::Validate::validate(&input)
         .map_err(|e| anyhow::anyhow!("CRM_ADMIN_EMAIL / CRM_ADMIN_PASSWORD: {e}"))?;
@@ -84,6 +86,8 @@ pub async fn demo_if_empty(db: &Db) -> anyhow::Result<()> {
                     password: demo_password(role),
                     roles: vec![(*role).into()],
                     locale: Some(*locale),
+                    hourly_rate: Some(4500),
+                    rate_currency: Some("EUR".into()),
                 };
                 users::insert_user(&db.write, Actor::SYSTEM, input)
                     .await

@@ -20,6 +20,9 @@ pub struct User {
     pub locale: Locale,
     /// Keys of the user's roles.
     pub roles: Vec<String>,
+    /// Price of an hour of the user's time in minor units (cents) of `rate_currency`; prices contacts.
+    pub hourly_rate: Option<i64>,
+    pub rate_currency: Option<String>,
     pub created_at: DateTime<Utc>,
     pub updated_at: DateTime<Utc>,
     pub deleted_at: Option<DateTime<Utc>>,
@@ -82,6 +85,8 @@ impl User {
                 UserStatus::Active
             },
             locale: Locale::parse(&m.locale),
+            hourly_rate: m.hourly_rate,
+            rate_currency: m.rate_currency,
             id: m.id,
             email: m.email,
             name: m.name,
@@ -111,6 +116,12 @@ pub struct CreateUser {
     #[schema(max_items = 20)]
     pub roles: Vec<String>,
     pub locale: Option<Locale>,
+    #[validate(range(min = 0, max = 100_000_000))]
+    #[schema(minimum = 0, maximum = 100_000_000, example = 4500)]
+    pub hourly_rate: Option<i64>,
+    #[validate(custom(function = "valid_currency"))]
+    #[schema(min_length = 3, max_length = 3, example = "EUR")]
+    pub rate_currency: Option<String>,
 }
 
 #[derive(Debug, Deserialize, ToSchema, Validate)]
@@ -126,6 +137,12 @@ pub struct UpdateUser {
     #[schema(max_items = 20)]
     pub roles: Option<Vec<String>>,
     pub locale: Option<Locale>,
+    #[validate(range(min = 0, max = 100_000_000))]
+    #[schema(minimum = 0, maximum = 100_000_000, example = 4500)]
+    pub hourly_rate: Option<i64>,
+    #[validate(custom(function = "valid_currency"))]
+    #[schema(min_length = 3, max_length = 3, example = "EUR")]
+    pub rate_currency: Option<String>,
 }
 
 #[derive(Debug, Deserialize, ToSchema, Validate)]
@@ -185,5 +202,15 @@ impl UserListQuery {
             sort: self.sort.clone(),
             trashed: self.trashed,
         }
+    }
+}
+
+/// ISO 4217: three upper-case letters.
+pub fn valid_currency(code: &str) -> Result<(), validator::ValidationError> {
+    if code.len() == 3 && code.chars().all(|c| c.is_ascii_uppercase()) {
+        Ok(())
+    } else {
+        Err(validator::ValidationError::new("currency")
+            .with_message("Use an ISO 4217 code such as EUR.".into()))
     }
 }

@@ -12,6 +12,9 @@ pub mod user {
         pub password_hash: String,
         pub status: String,
         pub locale: String,
+        /// Price of an hour of this user's time, in minor units of `rate_currency`.
+        pub hourly_rate: Option<i64>,
+        pub rate_currency: Option<String>,
         pub created_at: DateTimeUtc,
         pub updated_at: DateTimeUtc,
         pub created_by: Option<String>,

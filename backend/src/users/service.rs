@@ -170,7 +170,8 @@ async fn find_visible(
 
 /// A user and its role keys in one prepared statement: the hot read of the API.
 pub static GET_SQL: Sql = Sql::new(
-    "SELECT u.id, u.email, u.name, u.password_hash, u.status, u.locale, u.created_at, u.updated_at, \
+    "SELECT u.id, u.email, u.name, u.password_hash, u.status, u.locale, u.hourly_rate, u.rate_currency, \
+     u.created_at, u.updated_at, \
      u.created_by, u.version, u.deleted_at, r.key AS role_key FROM users u \
      LEFT JOIN user_roles ur ON ur.user_id = u.id LEFT JOIN roles r ON r.id = ur.role_id \
      WHERE u.id = $1 AND u.deleted_at IS NULL",
@@ -288,6 +289,8 @@ pub async fn insert_user(
         password_hash: Set(hash),
         status: Set("active".into()),
         locale: Set(input.locale.unwrap_or_default().as_str().into()),
+        hourly_rate: Set(input.hourly_rate),
+        rate_currency: Set(input.rate_currency.clone()),
         created_at: Set(now),
         updated_at: Set(now),
         created_by: Set(actor.user_id.map(str::to_owned)),
@@ -406,6 +409,18 @@ pub async fn update(
                 }
                 if let Some(locale) = input.locale {
                     active.locale = Set(locale.as_str().into());
+                }
+                if input.hourly_rate.is_some() || input.rate_currency.is_some() {
+                    // What a user's time costs is an administrator's decision, like their roles.
+                    if scope != Scope::All {
+                        return Err(ApiError::Forbidden);
+                    }
+                    if input.hourly_rate.is_some() {
+                        active.hourly_rate = Set(input.hourly_rate);
+                    }
+                    if input.rate_currency.is_some() {
+                        active.rate_currency = Set(input.rate_currency);
+                    }
                 }
                 if let Some(roles) = input.roles {
                     // Changing roles is an administrator's act: an `own` grant must not self-promote.
