@@ -10,6 +10,7 @@ pub mod db;
 pub mod error;
 pub mod health;
 pub mod history;
+pub mod leads;
 pub mod lists;
 pub mod meta;
 pub mod openapi;

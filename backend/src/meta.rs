@@ -18,6 +18,7 @@ pub fn fields_of(resource: &str) -> Option<&'static ResourceFields> {
         &crate::persons::dto::FIELDS,
         &crate::branches::dto::FIELDS,
         &crate::activities::dto::FIELDS,
+        &crate::leads::dto::FIELDS,
     ]
     .into_iter()
     .find(|f| f.resource == resource)

@@ -2,7 +2,7 @@
 //! modifier then adds the problem responses every operation can give (401, 403, 404, 400, 422, 412,
 //! 428, 500) so each is declared once here rather than on every handler.
 use crate::{
-    access, activities, api, api_keys, auth, branches, error, health, history, lists, meta,
+    access, activities, api, api_keys, auth, branches, error, health, history, leads, lists, meta,
     partners, persons, reports, roles, saved_views, teams, users,
 };
 use utoipa::openapi::path::Operation;
@@ -39,6 +39,8 @@ use utoipa::{Modify, OpenApi};
         activities::list_activities, activities::create_activity, activities::get_activity,
         activities::update_activity, activities::delete_activity,
         reports::get_contact_cost,
+        leads::list_leads, leads::search_leads, leads::create_lead, leads::get_lead, leads::update_lead,
+        leads::delete_lead, leads::convert_lead,
     ),
     components(schemas(error::Problem, error::FieldError, access::Grant, api::FilterNode)),
     tags(
@@ -54,6 +56,7 @@ use utoipa::{Modify, OpenApi};
         (name = "partners", description = "Partners: customers and suppliers, with owners and branches"),
         (name = "persons", description = "Persons: contacts, with marketing consent"),
         (name = "activities", description = "The contact log"),
+        (name = "leads", description = "Leads (business cards) and their conversion"),
         (name = "reports", description = "Reports over what the caller may see"),
         (name = "health", description = "Liveness and readiness"),
     )

@@ -5,8 +5,8 @@ use crate::db::Db;
 use crate::settings::Settings;
 use crate::state::AppState;
 use crate::{
-    activities, api_keys, auth, health, history, lists, meta, openapi, partners, persons, reports,
-    roles, saved_views, seed, spa, teams, telemetry, users,
+    activities, api_keys, auth, health, history, leads, lists, meta, openapi, partners, persons,
+    reports, roles, saved_views, seed, spa, teams, telemetry, users,
 };
 use actix_cors::Cors;
 use actix_web::dev::Server;
@@ -95,6 +95,7 @@ pub fn api_v1(cfg: &mut web::ServiceConfig) {
     persons::routes(cfg);
     activities::routes(cfg);
     reports::routes(cfg);
+    leads::routes(cfg);
 }
 
 fn run(listener: TcpListener, state: web::Data<AppState>) -> anyhow::Result<Server> {

@@ -11,6 +11,7 @@ mod m0004_saved_views;
 mod m0005_partners;
 mod m0006_partner_grants;
 mod m0007_activities;
+mod m0008_leads;
 
 pub use m0003_builtin_roles::{builtin_grants, BUILTIN_ROLES};
 
@@ -27,6 +28,7 @@ impl MigratorTrait for Migrator {
             Box::new(m0005_partners::Migration),
             Box::new(m0006_partner_grants::Migration),
             Box::new(m0007_activities::Migration),
+            Box::new(m0008_leads::Migration),
         ]
     }
 }

@@ -7,6 +7,7 @@ mod activities;
 mod api_keys;
 mod auth;
 mod history;
+mod leads;
 mod lists;
 mod openapi;
 mod partners;

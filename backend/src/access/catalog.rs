@@ -17,6 +17,7 @@ pub enum Resource {
     Lists,
     Activities,
     Reports,
+    Leads,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, ToSchema)]
@@ -50,6 +51,7 @@ pub const CATALOG: &[(Resource, &[Action])] = {
         (Resource::Lists, &[Read, Create, Update, Delete]),
         (Resource::Activities, &[Read, Create, Update, Delete]),
         (Resource::Reports, &[Read]),
+        (Resource::Leads, &[Read, Create, Update, Delete]),
     ]
 };
 
@@ -67,6 +69,7 @@ impl Resource {
             Self::Lists => "lists",
             Self::Activities => "activities",
             Self::Reports => "reports",
+            Self::Leads => "leads",
         }
     }
 

@@ -27,6 +27,7 @@ pub struct Activity {
     pub participant_ids: Vec<String>,
     pub partner_id: Option<String>,
     pub person_id: Option<String>,
+    pub lead_id: Option<String>,
     pub created_at: DateTime<Utc>,
     pub updated_at: DateTime<Utc>,
     pub version: i32,
@@ -49,6 +50,7 @@ impl From<entity::Model> for Activity {
             description: m.description,
             partner_id: m.partner_id,
             person_id: m.person_id,
+            lead_id: m.lead_id,
             created_at: m.created_at,
             updated_at: m.updated_at,
             version: m.version,
@@ -60,7 +62,7 @@ fn valid_kind(v: &str) -> Result<(), validator::ValidationError> {
     one_of(v, KINDS)
 }
 
-/// Body of create (kind, subject and a partner or person required; the caller is the user and
+/// Body of create (kind, subject and a partner, person or lead required; the caller is the user and
 /// now the start unless given) and of update.
 #[derive(Debug, Default, Deserialize, ToSchema, Validate)]
 #[serde(deny_unknown_fields)]
@@ -90,6 +92,8 @@ pub struct ActivityFields {
     pub partner_id: Option<String>,
     #[schema(max_length = 36)]
     pub person_id: Option<String>,
+    #[schema(max_length = 36)]
+    pub lead_id: Option<String>,
 }
 
 #[derive(Debug, Default, Deserialize, IntoParams, Validate)]
@@ -102,6 +106,9 @@ pub struct ActivityListQuery {
     #[param(max_length = 36)]
     #[validate(length(max = 36))]
     pub person_id: Option<String>,
+    #[param(max_length = 36)]
+    #[validate(length(max = 36))]
+    pub lead_id: Option<String>,
     #[param(max_length = 36)]
     #[validate(length(max = 36))]
     pub user_id: Option<String>,

@@ -8,6 +8,7 @@ use crate::auth::Caller;
 use crate::clock;
 use crate::error::{ApiError, ApiResult, FieldError};
 use crate::history;
+use crate::leads::entity as lead;
 use crate::lists::service::check_item;
 use crate::partners::{entity::partner, scope as partner_scope};
 use crate::persons::entity as person;
@@ -21,7 +22,13 @@ pub fn visible(scope: Scope, user_id: &str) -> Condition {
     if scope == Scope::All {
         return Condition::all();
     }
+    let leads = sea_orm::sea_query::Query::select()
+        .column((lead::Entity, lead::Column::Id))
+        .from(lead::Entity)
+        .cond_where(crate::leads::service::visible(scope, user_id))
+        .to_owned();
     Condition::any()
+        .add(entity::Column::LeadId.in_subquery(leads))
         .add(partner_scope::partner_visible(
             scope,
             user_id,
@@ -60,6 +67,9 @@ pub async fn list(
     }
     if let Some(v) = &q.person_id {
         select = select.filter(entity::Column::PersonId.eq(v.as_str()));
+    }
+    if let Some(v) = &q.lead_id {
+        select = select.filter(entity::Column::LeadId.eq(v.as_str()));
     }
     if let Some(v) = &q.user_id {
         select = select.filter(entity::Column::UserId.eq(v.as_str()));
@@ -152,6 +162,24 @@ async fn apply(
         }
         active.person_id = Set(Some(p.clone()));
     }
+    if let Some(l) = &f.lead_id {
+        let scope = caller
+            .require(Resource::Leads, Action::Read)
+            .unwrap_or(Scope::Own);
+        let found = lead::Entity::find_by_id(l.as_str())
+            .filter(crate::leads::service::visible(scope, &caller.user_id))
+            .filter(lead::Column::DeletedAt.is_null())
+            .one(db)
+            .await?;
+        if found.is_none() {
+            return Err(ApiError::invalid(
+                "lead_id",
+                "unknown_lead",
+                "No such lead.",
+            ));
+        }
+        active.lead_id = Set(Some(l.clone()));
+    }
     if let Some(u) = &f.user_id {
         let found = user::Entity::find_by_id(u.as_str())
             .filter(user::Column::DeletedAt.is_null())
@@ -235,11 +263,11 @@ pub async fn create(
             "This field is required.",
         ));
     }
-    if input.partner_id.is_none() && input.person_id.is_none() {
+    if input.partner_id.is_none() && input.person_id.is_none() && input.lead_id.is_none() {
         missing.push(FieldError::new(
             "partner_id",
             "required",
-            "Link the activity to a partner or a person.",
+            "Link the activity to a partner, a person or a lead.",
         ));
     }
     if !missing.is_empty() {
@@ -259,6 +287,7 @@ pub async fn create(
         participant_ids: Set(Some(serde_json::json!([]))),
         partner_id: Set(None),
         person_id: Set(None),
+        lead_id: Set(None),
         created_at: Set(now),
         updated_at: Set(now),
         created_by: Set(Some(caller.user_id.clone())),

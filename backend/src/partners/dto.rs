@@ -50,6 +50,8 @@ pub struct Partner {
     pub custom_fields: serde_json::Value,
     pub primary_owner_id: Option<String>,
     pub owners: Vec<Owner>,
+    /// The lead this partner was converted from (its history stays under that lead's id).
+    pub lead_id: Option<String>,
     pub created_at: DateTime<Utc>,
     pub updated_at: DateTime<Utc>,
     pub deleted_at: Option<DateTime<Utc>>,
@@ -89,6 +91,7 @@ impl Partner {
             notes: m.notes,
             primary_owner_id: m.primary_owner_id,
             owners,
+            lead_id: m.lead_id,
             created_at: m.created_at,
             updated_at: m.updated_at,
             deleted_at: m.deleted_at,

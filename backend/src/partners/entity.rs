@@ -30,6 +30,8 @@ pub mod partner {
         pub notes: Option<String>,
         pub custom_fields: Option<Json>,
         pub primary_owner_id: Option<String>,
+        /// The lead this partner was converted from, whose history stays reachable.
+        pub lead_id: Option<String>,
         pub created_at: DateTimeUtc,
         pub updated_at: DateTimeUtc,
         pub created_by: Option<String>,

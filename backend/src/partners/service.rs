@@ -367,6 +367,7 @@ pub async fn create(
         notes: Set(None),
         custom_fields: Set(Some(serde_json::json!({}))),
         primary_owner_id: Set(Some(caller.user_id.clone())),
+        lead_id: Set(None),
         created_at: Set(now),
         updated_at: Set(now),
         created_by: Set(Some(caller.user_id.clone())),
