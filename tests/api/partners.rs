@@ -391,3 +391,147 @@ async fn partner_changes_are_versioned_and_trashed(engine: Engine) {
     assert_eq!(actions, vec!["restore", "delete", "update", "create"]);
 }
 both!(partner_changes_are_versioned_and_trashed);
+
+async fn merging_moves_everything_and_leaves_history(engine: Engine) {
+    let app = TestApp::spawn(engine).await;
+    let admin = app.admin_token().await;
+    let (ana, ana_token) = app.user_with_roles("ana@example.com", &["sales_rep"]).await;
+    let keep = app
+        .post(
+            "/api/v1/partners",
+            &admin,
+            json!({"name": "Kraš d.d.", "city": "Zagreb"}),
+        )
+        .await
+        .ok(201)
+        .clone();
+    let dup = app
+        .post(
+            "/api/v1/partners",
+            &ana_token,
+            json!({"name": "KRAS DD", "city": "Zagreb"}),
+        )
+        .await
+        .ok(201)
+        .clone();
+    let (kid, did) = (
+        keep["id"].as_str().unwrap_or_default(),
+        dup["id"].as_str().unwrap_or_default(),
+    );
+    app.post(
+        &format!("/api/v1/partners/{did}/branches"),
+        &ana_token,
+        json!({"name": "Skladište"}),
+    )
+    .await
+    .ok(201);
+    let person = app.post("/api/v1/persons", &ana_token, json!({"first_name": "Ivo", "last_name": "Ivić", "partner_id": did, "emails": ["ivo@kras.hr"]})).await.ok(201).clone();
+    app.post(
+        "/api/v1/activities",
+        &ana_token,
+        json!({"kind": "visit", "subject": "Posjet", "partner_id": did}),
+    )
+    .await
+    .ok(201);
+
+    assert_eq!(
+        app.post(
+            &format!("/api/v1/partners/{kid}/merge"),
+            &ana_token,
+            json!({"duplicate_id": did})
+        )
+        .await
+        .problem(404),
+        "not_found",
+        "Ana cannot see the one that stays"
+    );
+    let merged = app
+        .post(
+            &format!("/api/v1/partners/{kid}/merge"),
+            &admin,
+            json!({"duplicate_id": did}),
+        )
+        .await;
+    let merged = merged.ok(200).clone();
+    assert_eq!(
+        (
+            merged["moved_branches"].as_u64(),
+            merged["moved_persons"].as_u64(),
+            merged["moved_activities"].as_u64()
+        ),
+        (Some(1), Some(1), Some(1))
+    );
+    assert!(
+        merged["partner"]["owners"]
+            .as_array()
+            .is_some_and(|o| o.contains(&json!({"user_id": ana["id"], "role": "shared"}))),
+        "the duplicate's owner keeps access"
+    );
+    assert_eq!(
+        app.get(&format!("/api/v1/partners/{did}"), &admin)
+            .await
+            .problem(404),
+        "not_found"
+    );
+    let overview = app
+        .get(&format!("/api/v1/partners/{kid}/overview"), &ana_token)
+        .await;
+    let overview = overview.ok(200).clone();
+    assert_eq!(overview["branches"][0]["name"], "Skladište");
+    assert_eq!(overview["persons"][0]["id"], person["id"]);
+    assert_eq!(overview["activity_count"], 1);
+    assert_eq!(overview["recent_activities"][0]["subject"], "Posjet");
+    assert!(overview["owners"].as_array().is_some_and(|o| o
+        .iter()
+        .any(|x| x["name"] == "Administrator" && x["role"] == "primary")));
+    let history = app
+        .get(
+            &format!("/api/v1/history?entity_type=partner&entity_id={kid}"),
+            &admin,
+        )
+        .await;
+    assert_eq!(history.ok(200)["items"][0]["action"], "merge");
+    assert_eq!(
+        history.body["items"][0]["changes"][0],
+        json!({"field": "merged_from", "old": null, "new": did})
+    );
+    assert_eq!(
+        app.post(
+            &format!("/api/v1/partners/{kid}/merge"),
+            &admin,
+            json!({"duplicate_id": kid})
+        )
+        .await
+        .body["errors"][0]["code"],
+        "same_partner"
+    );
+
+    // Persons merge the same way.
+    let twin = app.post("/api/v1/persons", &admin, json!({"first_name": "Ivo", "last_name": "Ivić", "emails": ["ivo.ivic@gmail.com"], "phones": ["+385 91 111 2222"]})).await.ok(201).clone();
+    let pid = person["id"].as_str().unwrap_or_default();
+    let kept = app
+        .post(
+            &format!("/api/v1/persons/{pid}/merge"),
+            &admin,
+            json!({"duplicate_id": twin["id"]}),
+        )
+        .await;
+    assert_eq!(
+        kept.ok(200)["emails"],
+        json!(["ivo@kras.hr", "ivo.ivic@gmail.com"])
+    );
+    assert_eq!(kept.body["phones"], json!(["+385 91 111 2222"]));
+    assert_eq!(
+        app.get(
+            &format!(
+                "/api/v1/persons/{}",
+                twin["id"].as_str().unwrap_or_default()
+            ),
+            &admin
+        )
+        .await
+        .problem(404),
+        "not_found"
+    );
+}
+both!(merging_moves_everything_and_leaves_history);

@@ -347,3 +347,21 @@ pub static FIELDS: ResourceFields = ResourceFields {
         Field::new("updated_at", Kind::DateTime).sortable(),
     ],
 };
+
+#[derive(Debug, Deserialize, ToSchema, Validate)]
+#[serde(deny_unknown_fields)]
+pub struct MergePartner {
+    /// The duplicate that disappears into this partner.
+    #[validate(length(min = 1, max = 36))]
+    #[schema(min_length = 1, max_length = 36)]
+    pub duplicate_id: String,
+}
+
+#[derive(Debug, Serialize, ToSchema)]
+pub struct MergeResult {
+    /// The partner that stays, with the duplicate's owners as shared owners.
+    pub partner: Partner,
+    pub moved_branches: u64,
+    pub moved_persons: u64,
+    pub moved_activities: u64,
+}

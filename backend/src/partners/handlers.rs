@@ -125,3 +125,27 @@ pub async fn set_owners(
     let partner = service::set_owners(&state.db.write, &caller, &id, body).await?;
     Ok(with_etag(HttpResponse::Ok(), partner.version, &partner))
 }
+
+#[utoipa::path(post, path = "/api/v1/partners/{id}/merge", tag = "partners", request_body = super::dto::MergePartner, params(("id" = String, Path, description = "The partner that stays")),
+    responses((status = 200, description = "Merged: the duplicate's branches, persons, activities, leads and owners moved here; the duplicate is in the trash", body = super::dto::MergeResult)))]
+pub async fn merge_partner(
+    state: web::Data<AppState>,
+    caller: Caller,
+    id: web::Path<String>,
+    body: web::Json<super::dto::MergePartner>,
+) -> ApiResult<HttpResponse> {
+    let body = body.into_inner();
+    body.validate()?;
+    Ok(HttpResponse::Ok()
+        .json(super::merge::merge(&state.db.write, &caller, &id, &body.duplicate_id).await?))
+}
+
+#[utoipa::path(get, path = "/api/v1/partners/{id}/overview", tag = "partners", params(("id" = String, Path)),
+    responses((status = 200, description = "The partner page in one call: partner, owners, branches, persons, recent activities", body = super::overview::PartnerOverview)))]
+pub async fn get_overview(
+    state: web::Data<AppState>,
+    caller: Caller,
+    id: web::Path<String>,
+) -> ApiResult<HttpResponse> {
+    Ok(HttpResponse::Ok().json(super::overview::overview(&state.db.read, &caller, &id).await?))
+}

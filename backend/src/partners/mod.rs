@@ -2,7 +2,9 @@
 pub mod dto;
 pub mod entity;
 mod handlers;
+mod merge;
 pub mod names;
+pub mod overview;
 pub mod scope;
 pub mod service;
 pub mod tax_id;
@@ -26,6 +28,8 @@ pub fn routes(cfg: &mut web::ServiceConfig) {
             )
             .service(web::resource("/{id}/restore").post(restore_partner))
             .service(web::resource("/{id}/owners").put(set_owners))
+            .service(web::resource("/{id}/merge").post(merge_partner))
+            .service(web::resource("/{id}/overview").get(get_overview))
             .service(
                 web::resource("/{id}/branches")
                     .get(branches::list_branches)

@@ -197,6 +197,11 @@ pub async fn find_visible(
     Ok(model)
 }
 
+/// The DTO of a partner already read (for sibling modules working inside a transaction).
+pub async fn get_in(db: &impl ConnectionTrait, model: partner::Model) -> ApiResult<Partner> {
+    to_dto(db, model).await
+}
+
 pub async fn get(db: &impl ConnectionTrait, caller: &Caller, id: &str) -> ApiResult<Partner> {
     to_dto(db, find_visible(db, caller, Action::Read, id, false).await?).await
 }

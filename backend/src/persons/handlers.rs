@@ -98,3 +98,17 @@ pub async fn restore_person(
     let person = service::restore(&state.db.write, &caller, &id).await?;
     Ok(with_etag(HttpResponse::Ok(), person.version, &person))
 }
+
+#[utoipa::path(post, path = "/api/v1/persons/{id}/merge", tag = "persons", request_body = crate::partners::dto::MergePartner, params(("id" = String, Path, description = "The person that stays")),
+    responses((status = 200, description = "Merged: activities and leads moved here, emails and phones united; the duplicate is in the trash", body = Person)))]
+pub async fn merge_person(
+    state: web::Data<AppState>,
+    caller: Caller,
+    id: web::Path<String>,
+    body: web::Json<crate::partners::dto::MergePartner>,
+) -> ApiResult<HttpResponse> {
+    let body = body.into_inner();
+    body.validate()?;
+    let person = super::merge::merge(&state.db.write, &caller, &id, &body.duplicate_id).await?;
+    Ok(with_etag(HttpResponse::Ok(), person.version, &person))
+}

@@ -2,6 +2,7 @@
 pub mod dto;
 pub mod entity;
 mod handlers;
+mod merge;
 pub mod service;
 
 use actix_web::web;
@@ -19,6 +20,7 @@ pub fn routes(cfg: &mut web::ServiceConfig) {
                     .patch(update_person)
                     .delete(delete_person),
             )
-            .service(web::resource("/{id}/restore").post(restore_person)),
+            .service(web::resource("/{id}/restore").post(restore_person))
+            .service(web::resource("/{id}/merge").post(merge_person)),
     );
 }

@@ -90,7 +90,7 @@ pub async fn list(
 }
 
 /// 404 when the caller cannot read the person; 403 when they can but `action` does not reach it.
-async fn find_visible(
+pub async fn find_visible(
     db: &impl ConnectionTrait,
     caller: &Caller,
     action: Action,
