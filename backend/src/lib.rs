@@ -3,6 +3,7 @@ pub mod access;
 pub mod activities;
 pub mod api;
 pub mod api_keys;
+pub mod attachments;
 pub mod auth;
 pub mod branches;
 pub mod clock;

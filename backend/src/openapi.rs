@@ -2,8 +2,8 @@
 //! modifier then adds the problem responses every operation can give (401, 403, 404, 400, 422, 412,
 //! 428, 500) so each is declared once here rather than on every handler.
 use crate::{
-    access, activities, api, api_keys, auth, branches, error, health, history, leads, lists, meta,
-    partners, persons, reports, roles, saved_views, teams, users,
+    access, activities, api, api_keys, attachments, auth, branches, error, health, history, leads,
+    lists, meta, partners, persons, reports, roles, saved_views, teams, users,
 };
 use utoipa::openapi::path::Operation;
 use utoipa::openapi::security::{Http, HttpAuthScheme, SecurityScheme};
@@ -41,6 +41,8 @@ use utoipa::{Modify, OpenApi};
         reports::get_contact_cost,
         leads::list_leads, leads::search_leads, leads::create_lead, leads::get_lead, leads::update_lead,
         leads::delete_lead, leads::convert_lead,
+        attachments::upload_attachment, attachments::list_attachments, attachments::download_attachment,
+        attachments::delete_attachment,
     ),
     components(schemas(error::Problem, error::FieldError, access::Grant, api::FilterNode)),
     tags(
@@ -57,6 +59,7 @@ use utoipa::{Modify, OpenApi};
         (name = "persons", description = "Persons: contacts, with marketing consent"),
         (name = "activities", description = "The contact log"),
         (name = "leads", description = "Leads (business cards) and their conversion"),
+        (name = "attachments", description = "Files on partners, persons, leads and activities"),
         (name = "reports", description = "Reports over what the caller may see"),
         (name = "health", description = "Liveness and readiness"),
     )

@@ -24,6 +24,8 @@ pub struct Settings {
     /// Comma-separated origins allowed by CORS; empty means same-origin only.
     pub cors_origins: String,
     pub max_json_bytes: usize,
+    /// Largest attachment accepted (413 beyond).
+    pub max_upload_bytes: u64,
     pub login_max_failures: u32,
     pub login_window_secs: i64,
     /// Failures from one client address before it is locked out (covers spraying many accounts).
@@ -53,6 +55,7 @@ impl Settings {
             .set_default("seed_demo", false)?
             .set_default("cors_origins", "")?
             .set_default("max_json_bytes", 1_048_576)?
+            .set_default("max_upload_bytes", 26_214_400)?
             .set_default("login_max_failures", 5)?
             .set_default("login_window_secs", 900)?
             .set_default("login_max_failures_per_ip", 50)?

@@ -5,8 +5,8 @@ use crate::db::Db;
 use crate::settings::Settings;
 use crate::state::AppState;
 use crate::{
-    activities, api_keys, auth, health, history, leads, lists, meta, openapi, partners, persons,
-    reports, roles, saved_views, seed, spa, teams, telemetry, users,
+    activities, api_keys, attachments, auth, health, history, leads, lists, meta, openapi,
+    partners, persons, reports, roles, saved_views, seed, spa, teams, telemetry, users,
 };
 use actix_cors::Cors;
 use actix_web::dev::Server;
@@ -41,7 +41,13 @@ impl Application {
             .with_context(|| format!("binding {}", settings.bind))?;
         let port = listener.local_addr()?.port();
         let shutdown_after_secs = settings.shutdown_after_secs;
-        let state = web::Data::new(AppState { db, settings, jwt });
+        let store = std::sync::Arc::new(attachments::storage::LocalStore::new(&settings.data_dir));
+        let state = web::Data::new(AppState {
+            db,
+            settings,
+            jwt,
+            store,
+        });
         let server = run(listener, state)?;
         Ok(Self {
             port,
@@ -96,6 +102,7 @@ pub fn api_v1(cfg: &mut web::ServiceConfig) {
     activities::routes(cfg);
     reports::routes(cfg);
     leads::routes(cfg);
+    attachments::routes(cfg);
 }
 
 fn run(listener: TcpListener, state: web::Data<AppState>) -> anyhow::Result<Server> {

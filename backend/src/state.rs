@@ -5,6 +5,7 @@ use crate::settings::Settings;
 
 pub struct AppState {
     pub db: Db,
+    pub store: std::sync::Arc<dyn crate::attachments::storage::BlobStore>,
     pub settings: Settings,
     pub jwt: JwtKeys,
 }

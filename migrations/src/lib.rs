@@ -12,6 +12,7 @@ mod m0005_partners;
 mod m0006_partner_grants;
 mod m0007_activities;
 mod m0008_leads;
+mod m0009_attachments;
 
 pub use m0003_builtin_roles::{builtin_grants, BUILTIN_ROLES};
 
@@ -29,6 +30,7 @@ impl MigratorTrait for Migrator {
             Box::new(m0006_partner_grants::Migration),
             Box::new(m0007_activities::Migration),
             Box::new(m0008_leads::Migration),
+            Box::new(m0009_attachments::Migration),
         ]
     }
 }

@@ -88,7 +88,7 @@ pub async fn list(
         .map(Activity::from))
 }
 
-async fn find_visible(
+pub async fn find_visible(
     db: &impl ConnectionTrait,
     caller: &Caller,
     action: Action,

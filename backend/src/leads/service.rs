@@ -95,7 +95,7 @@ pub async fn list(
         .map(Lead::from))
 }
 
-async fn find_visible(
+pub async fn find_visible(
     db: &impl ConnectionTrait,
     caller: &Caller,
     action: Action,
@@ -402,6 +402,7 @@ pub async fn convert(
         .exec(&txn)
         .await?
         .rows_affected;
+    crate::attachments::service::move_all(&txn, ("lead", id), ("partner", &partner_id)).await?;
     let mut active: entity::ActiveModel = lead.clone().into();
     active.status = Set("converted".into());
     active.converted_at = Set(Some(clock::now()));

@@ -62,6 +62,8 @@ pub async fn merge(
         .filter(lead::Column::PartnerId.eq(duplicate_id))
         .exec(&txn)
         .await?;
+    crate::attachments::service::move_all(&txn, ("partner", duplicate_id), ("partner", target_id))
+        .await?;
     // The duplicate's owners keep seeing the partner: they join as shared owners, unless they
     // already own the target in some role. The target's primary owner stays primary.
     let existing: Vec<String> = owner::Entity::find()

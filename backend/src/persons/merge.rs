@@ -62,6 +62,8 @@ pub async fn merge(
         .filter(lead::Column::PersonId.eq(duplicate_id))
         .exec(&txn)
         .await?;
+    crate::attachments::service::move_all(&txn, ("person", duplicate_id), ("person", target_id))
+        .await?;
     let mut kept: entity::ActiveModel = target.clone().into();
     kept.emails = Set(Some(union(&target.emails, &duplicate.emails)));
     kept.phones = Set(Some(union(&target.phones, &duplicate.phones)));
