@@ -31,7 +31,7 @@ use utoipa::{Modify, OpenApi};
         saved_views::update_saved_view, saved_views::delete_saved_view,
         meta::get_fields,
         lists::list_items, lists::create_list_item, lists::update_list_item, lists::delete_list_item,
-        partners::list_partners, partners::search_partners, partners::find_duplicates, partners::create_partner,
+        partners::list_partners, partners::search_partners, partners::find_duplicates, partners::bulk_partners, partners::create_partner,
         partners::get_partner, partners::update_partner, partners::delete_partner, partners::restore_partner, partners::set_owners, partners::merge_partner, partners::get_overview,
         branches::list_branches, branches::create_branch, branches::update_branch, branches::delete_branch,
         persons::list_persons, persons::search_persons, persons::create_person, persons::get_person,

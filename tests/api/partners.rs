@@ -535,3 +535,114 @@ async fn merging_moves_everything_and_leaves_history(engine: Engine) {
     );
 }
 both!(merging_moves_everything_and_leaves_history);
+
+async fn null_clears_links_and_bulk_actions_are_all_or_nothing(engine: Engine) {
+    let app = TestApp::spawn(engine).await;
+    let admin = app.admin_token().await;
+    let (_, rep) = app.user_with_roles("rep@example.com", &["sales_rep"]).await;
+    let retail = item(&app, &admin, "partner_groups", "retail", "Maloprodaja").await;
+    item(&app, &admin, "tags", "vip", "VIP").await;
+    item(&app, &admin, "tags", "export", "Izvoz").await;
+    let a = app.post("/api/v1/partners", &rep, json!({"name": "Alfa", "group_id": retail, "country": "HR", "tax_id": "69435151530", "tax_country": "HR", "tags": ["vip"]})).await.ok(201).clone();
+    let b = app
+        .post("/api/v1/partners", &rep, json!({"name": "Beta"}))
+        .await
+        .ok(201)
+        .clone();
+    let hidden = app
+        .post("/api/v1/partners", &admin, json!({"name": "Gama"}))
+        .await
+        .ok(201)
+        .clone();
+    let path = format!("/api/v1/partners/{}", a["id"].as_str().unwrap_or_default());
+    let cleared = app
+        .patch(
+            &path,
+            &rep,
+            "\"1\"",
+            json!({"group_id": null, "country": null, "tax_id": null}),
+        )
+        .await;
+    let cleared = cleared.ok(200).clone();
+    assert_eq!(
+        (
+            cleared["group_id"].is_null(),
+            cleared["country"].is_null(),
+            cleared["tax_id"].is_null()
+        ),
+        (true, true, true)
+    );
+    assert_eq!(cleared["tax_country"], "HR", "only what was sent changes");
+
+    // One partner the rep cannot see spoils the whole batch.
+    let spoiled = app.post("/api/v1/partners/bulk", &rep, json!({"ids": [a["id"], b["id"], hidden["id"]], "action": "add_tags", "tags": ["export"]})).await;
+    assert_eq!(spoiled.problem(422), "validation_failed");
+    assert_eq!(
+        app.get(
+            &format!("/api/v1/partners/{}", b["id"].as_str().unwrap_or_default()),
+            &rep
+        )
+        .await
+        .ok(200)["tags"],
+        json!([])
+    );
+    let tagged = app
+        .post(
+            "/api/v1/partners/bulk",
+            &rep,
+            json!({"ids": [a["id"], b["id"]], "action": "add_tags", "tags": ["export"]}),
+        )
+        .await;
+    assert_eq!(tagged.ok(200)["changed"], 2);
+    assert_eq!(
+        app.get(&path, &rep).await.ok(200)["tags"],
+        json!(["vip", "export"])
+    );
+    let exported = app
+        .get("/api/v1/partners?tag=export&count=true", &rep)
+        .await;
+    assert_eq!(exported.ok(200)["total"], 2);
+    let grouped = app
+        .post(
+            "/api/v1/partners/bulk",
+            &admin,
+            json!({"ids": [a["id"], hidden["id"]], "action": "set_group", "group_id": retail}),
+        )
+        .await;
+    assert_eq!(grouped.ok(200)["changed"], 2);
+    assert_eq!(
+        app.post(
+            "/api/v1/partners/bulk",
+            &rep,
+            json!({"ids": [b["id"]], "action": "delete"})
+        )
+        .await
+        .problem(403),
+        "forbidden"
+    );
+    assert_eq!(
+        app.post(
+            "/api/v1/partners/bulk",
+            &admin,
+            json!({"ids": [b["id"]], "action": "delete"})
+        )
+        .await
+        .ok(200)["changed"],
+        1
+    );
+    let history = app
+        .get(
+            &format!(
+                "/api/v1/history?entity_type=partner&entity_id={}",
+                a["id"].as_str().unwrap_or_default()
+            ),
+            &admin,
+        )
+        .await;
+    let changes = history.ok(200)["items"][0]["changes"].clone();
+    assert_eq!(
+        changes,
+        json!([{"field": "group_id", "old": null, "new": retail}])
+    );
+}
+both!(null_clears_links_and_bulk_actions_are_all_or_nothing);

@@ -351,7 +351,7 @@ pub async fn convert(
                     company.unwrap_or_else(|| format!("{} {}", lead.first_name, lead.last_name)),
                 ),
                 city: lead.city.clone(),
-                country: lead.country.clone(),
+                country: lead.country.clone().map(Some),
                 emails: lead.email.clone().map(|e| vec![e]),
                 phones: lead.phone.clone().map(|p| vec![p]),
                 status: Some("prospect".into()),

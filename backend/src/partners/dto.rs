@@ -151,7 +151,8 @@ fn valid_status(v: &str) -> Result<(), ValidationError> {
 }
 
 /// The fields a client may write: the body of create (where `name` is required; the creator
-/// becomes the primary owner) and of update. Owners change through `PUT .../owners`.
+/// becomes the primary owner) and of update. Owners change through `PUT .../owners`. `null`
+/// clears the list links, the country and the tax id.
 #[derive(Debug, Default, Deserialize, ToSchema, Validate)]
 #[serde(deny_unknown_fields)]
 pub struct PartnerFields {
@@ -163,14 +164,17 @@ pub struct PartnerFields {
     #[validate(length(min = 1, max = 300))]
     #[schema(min_length = 1, max_length = 300, example = "Kraš d.d.")]
     pub name: Option<String>,
-    #[schema(max_length = 36)]
-    pub legal_form_id: Option<String>,
+    #[schema(value_type = Option<String>, max_length = 36)]
+    #[serde(default, deserialize_with = "crate::api::double_option")]
+    pub legal_form_id: Option<Option<String>>,
     #[validate(length(min = 1, max = 40))]
-    #[schema(min_length = 1, max_length = 40, example = "HR 69435151530")]
-    pub tax_id: Option<String>,
+    #[schema(value_type = Option<String>, min_length = 1, max_length = 40, example = "HR 69435151530")]
+    #[serde(default, deserialize_with = "crate::api::double_option")]
+    pub tax_id: Option<Option<String>>,
     #[validate(custom(function = "valid_country"))]
-    #[schema(min_length = 2, max_length = 2, example = "HR")]
-    pub tax_country: Option<String>,
+    #[schema(value_type = Option<String>, min_length = 2, max_length = 2, example = "HR")]
+    #[serde(default, deserialize_with = "crate::api::double_option")]
+    pub tax_country: Option<Option<String>>,
     #[validate(length(max = 60))]
     #[schema(max_length = 60)]
     pub registration_number: Option<String>,
@@ -187,8 +191,9 @@ pub struct PartnerFields {
     #[schema(max_length = 100)]
     pub region: Option<String>,
     #[validate(custom(function = "valid_country"))]
-    #[schema(min_length = 2, max_length = 2)]
-    pub country: Option<String>,
+    #[schema(value_type = Option<String>, min_length = 2, max_length = 2)]
+    #[serde(default, deserialize_with = "crate::api::double_option")]
+    pub country: Option<Option<String>>,
     #[validate(length(max = 10), custom(function = "valid_phones"))]
     #[schema(max_items = 10)]
     pub phones: Option<Vec<String>>,
@@ -198,8 +203,9 @@ pub struct PartnerFields {
     #[validate(length(max = 300))]
     #[schema(max_length = 300)]
     pub website: Option<String>,
-    #[schema(max_length = 36)]
-    pub group_id: Option<String>,
+    #[schema(value_type = Option<String>, max_length = 36)]
+    #[serde(default, deserialize_with = "crate::api::double_option")]
+    pub group_id: Option<Option<String>>,
     #[validate(custom(function = "valid_status"))]
     #[schema(example = "active")]
     pub status: Option<String>,
@@ -364,4 +370,36 @@ pub struct MergeResult {
     pub moved_branches: u64,
     pub moved_persons: u64,
     pub moved_activities: u64,
+}
+
+#[derive(Debug, Clone, Copy, Deserialize, Serialize, ToSchema, PartialEq, Eq)]
+#[serde(rename_all = "snake_case")]
+pub enum BulkAction {
+    AddTags,
+    RemoveTags,
+    SetGroup,
+    Delete,
+}
+
+/// `POST /api/v1/partners/bulk`: one action on many partners, all or nothing.
+#[derive(Debug, Deserialize, ToSchema, Validate)]
+#[serde(deny_unknown_fields)]
+pub struct BulkPartners {
+    #[validate(length(min = 1, max = 1000))]
+    #[schema(min_items = 1, max_items = 1000)]
+    pub ids: Vec<String>,
+    pub action: BulkAction,
+    /// Tag codes, for `add_tags` and `remove_tags`.
+    #[validate(length(max = 50))]
+    #[schema(max_items = 50)]
+    #[serde(default)]
+    pub tags: Vec<String>,
+    /// For `set_group`; null clears it.
+    #[schema(max_length = 36)]
+    pub group_id: Option<String>,
+}
+
+#[derive(Debug, Serialize, ToSchema)]
+pub struct BulkResult {
+    pub changed: u64,
 }

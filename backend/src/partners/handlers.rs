@@ -149,3 +149,15 @@ pub async fn get_overview(
 ) -> ApiResult<HttpResponse> {
     Ok(HttpResponse::Ok().json(super::overview::overview(&state.db.read, &caller, &id).await?))
 }
+
+#[utoipa::path(post, path = "/api/v1/partners/bulk", tag = "partners", request_body = super::dto::BulkPartners,
+    responses((status = 200, description = "Applied to every listed partner (or, on any error, to none)", body = super::dto::BulkResult)))]
+pub async fn bulk_partners(
+    state: web::Data<AppState>,
+    caller: Caller,
+    body: web::Json<super::dto::BulkPartners>,
+) -> ApiResult<HttpResponse> {
+    let body = body.into_inner();
+    body.validate()?;
+    Ok(HttpResponse::Ok().json(super::bulk::apply(&state.db.write, &caller, body).await?))
+}

@@ -1,4 +1,5 @@
 //! Partners: companies and individuals the firm deals with, as customers, suppliers or both.
+mod bulk;
 pub mod dto;
 pub mod entity;
 mod handlers;
@@ -20,6 +21,7 @@ pub fn routes(cfg: &mut web::ServiceConfig) {
             .service(web::resource("").get(list_partners).post(create_partner))
             .service(web::resource("/search").post(search_partners))
             .service(web::resource("/duplicates").post(find_duplicates))
+            .service(web::resource("/bulk").post(bulk_partners))
             .service(
                 web::resource("/{id}")
                     .get(get_partner)

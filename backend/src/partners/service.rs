@@ -222,10 +222,10 @@ async fn apply(
     current: Option<&partner::Model>,
     f: PartnerFields,
 ) -> ApiResult<()> {
-    if let Some(id) = &f.legal_form_id {
+    if let Some(Some(id)) = &f.legal_form_id {
         check_item(db, "legal_forms", "legal_form_id", id).await?;
     }
-    if let Some(id) = &f.group_id {
+    if let Some(Some(id)) = &f.group_id {
         check_item(db, "partner_groups", "group_id", id).await?;
     }
     if let Some(tags) = &f.tags {
@@ -242,11 +242,11 @@ async fn apply(
         let tax = f
             .tax_id
             .clone()
-            .or_else(|| current.and_then(|c| c.tax_id.clone()));
+            .unwrap_or_else(|| current.and_then(|c| c.tax_id.clone()));
         let country = f
             .tax_country
             .clone()
-            .or_else(|| current.and_then(|c| c.tax_country.clone()));
+            .unwrap_or_else(|| current.and_then(|c| c.tax_country.clone()));
         match (tax, country) {
             (Some(raw), Some(country)) => {
                 let normalized = tax_id::normalize(&country, &raw)
@@ -261,7 +261,10 @@ async fn apply(
                     "Say which country issued the tax id.",
                 ))
             }
-            (None, country) => active.tax_country = Set(country),
+            (None, country) => {
+                active.tax_id = Set(None);
+                active.tax_country = Set(country);
+            }
         }
     }
     if let Some(v) = f.name {
@@ -277,8 +280,8 @@ async fn apply(
     if let Some(v) = f.is_supplier {
         active.is_supplier = Set(v);
     }
-    if f.legal_form_id.is_some() {
-        active.legal_form_id = Set(f.legal_form_id);
+    if let Some(v) = f.legal_form_id {
+        active.legal_form_id = Set(v);
     }
     if f.registration_number.is_some() {
         active.registration_number = Set(clean(f.registration_number));
@@ -295,8 +298,8 @@ async fn apply(
     if f.region.is_some() {
         active.region = Set(clean(f.region));
     }
-    if f.country.is_some() {
-        active.country = Set(f.country);
+    if let Some(v) = f.country {
+        active.country = Set(v);
     }
     if let Some(v) = f.phones {
         active.phones = Set(Some(serde_json::json!(v)));
@@ -307,8 +310,8 @@ async fn apply(
     if f.website.is_some() {
         active.website = Set(clean(f.website));
     }
-    if f.group_id.is_some() {
-        active.group_id = Set(f.group_id);
+    if let Some(v) = f.group_id {
+        active.group_id = Set(v);
     }
     if let Some(v) = f.status {
         active.status = Set(v);

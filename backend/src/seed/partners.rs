@@ -167,13 +167,15 @@ pub async fn seed(db: &Db, users: &HashMap<&str, String>) -> anyhow::Result<()> 
             .unwrap_or_default();
         let fields = PartnerFields {
             name: Some(format!("{name} {form_name}")),
-            legal_form_id: item_ids.get(form).cloned(),
-            group_id: item_ids.get(group).cloned(),
-            tax_country: Some((*tax_country).into()),
-            tax_id: Some((*tax_id).to_owned()).filter(|t| !t.is_empty()),
+            legal_form_id: Some(item_ids.get(form).cloned()),
+            group_id: Some(item_ids.get(group).cloned()),
+            tax_country: Some(Some((*tax_country).into())),
+            tax_id: Some((*tax_id).to_owned())
+                .filter(|t| !t.is_empty())
+                .map(Some),
             city: Some((*city).into()),
             postal_code: Some((*postal).into()),
-            country: Some((*country).into()),
+            country: Some(Some((*country).into())),
             is_supplier: Some(*owner == "buyer"),
             is_customer: Some(*owner != "buyer"),
             tags: Some(if *group == "industry" {
