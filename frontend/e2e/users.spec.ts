@@ -46,7 +46,8 @@ test("a server validation error is shown beside its field", async ({ page }) => 
   const password = dialog.getByRole("textbox", { name: "Password", exact: true });
   await expect(password).toHaveAttribute("aria-describedby", /-error/);
   const errorId = (await password.getAttribute("aria-describedby"))?.split(/\s+/).find((x) => x.endsWith("-error"));
-  await expect(page.locator(`[id="${errorId}"]`)).toHaveText("The length is outside the allowed range.");
+  // The server says which end of the length range was missed (`too_short` with params.min).
+  await expect(page.locator(`[id="${errorId}"]`)).toHaveText("Must be at least 12 characters long.");
 
   // A conflict on the email (409 email_taken) lands beside the email field.
   await dialog.getByRole("textbox", { name: "Email", exact: true }).fill(ADMIN.email);

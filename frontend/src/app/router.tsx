@@ -8,7 +8,7 @@ import { HomePage } from "./routes/HomePage";
 import { NotFoundPage } from "./routes/NotFoundPage";
 import { RequireNav } from "./routes/RequireNav";
 
-// Admin screens are separate chunks: the initial route only loads the shell and the login page.
+// Screens are separate chunks: the initial route only loads the shell and the login page.
 const UsersPage = lazy(() => import("../features/users/components/UsersPage"));
 const UserDetailPage = lazy(() => import("../features/users/components/UserDetailPage"));
 const RolesPage = lazy(() => import("../features/roles/components/RolesPage"));
@@ -18,6 +18,12 @@ const TeamDetailPage = lazy(() => import("../features/teams/components/TeamDetai
 const ApiKeysPage = lazy(() => import("../features/api-keys/components/ApiKeysPage"));
 const HistoryPage = lazy(() => import("../features/history/components/HistoryPage"));
 const AccountPage = lazy(() => import("./routes/AccountPage"));
+const PartnersPage = lazy(() => import("../features/partners/components/PartnersPage"));
+const NewPartnerPage = lazy(() => import("../features/partners/components/NewPartnerPage"));
+const PartnerRoute = lazy(() => import("./routes/PartnerRoute"));
+const PersonsPage = lazy(() => import("../features/persons/components/PersonsPage"));
+const PersonPage = lazy(() => import("../features/persons/components/PersonPage"));
+const ListsAdminPage = lazy(() => import("../features/lists/components/ListsAdminPage"));
 
 export const router = createBrowserRouter([
   { path: "/login", element: <LoginPage languageSwitcher={<LanguageSwitcher />} /> },
@@ -29,6 +35,21 @@ export const router = createBrowserRouter([
         children: [
           { index: true, element: <HomePage /> },
           { path: "account", element: <AccountPage /> },
+          {
+            element: <RequireNav nav="partners" />,
+            children: [
+              { path: "partners", element: <PartnersPage /> },
+              { path: "partners/new", element: <NewPartnerPage /> },
+              { path: "partners/:id", element: <PartnerRoute /> },
+            ],
+          },
+          {
+            element: <RequireNav nav="persons" />,
+            children: [
+              { path: "persons", element: <PersonsPage /> },
+              { path: "persons/:id", element: <PersonPage /> },
+            ],
+          },
           {
             element: <RequireNav nav="users" />,
             children: [
@@ -50,6 +71,7 @@ export const router = createBrowserRouter([
               { path: "teams/:id", element: <TeamDetailPage /> },
             ],
           },
+          { element: <RequireNav nav="lists" />, children: [{ path: "admin/lists", element: <ListsAdminPage /> }] },
           { element: <RequireNav nav="api_keys" />, children: [{ path: "api-keys", element: <ApiKeysPage /> }] },
           { element: <RequireNav nav="history" />, children: [{ path: "history", element: <HistoryPage /> }] },
           { path: "*", element: <NotFoundPage /> },

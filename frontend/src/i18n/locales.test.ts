@@ -23,6 +23,7 @@ const SAME_AS_ENGLISH = new Set([
   "CRM",
   "ID",
   "Status",
+  "Partner",
   "Operator",
   "Administrator",
   "Marketing",

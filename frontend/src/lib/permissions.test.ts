@@ -6,11 +6,27 @@ const salesRep = [
   { resource: "history", action: "read", scope: "own" },
   { resource: "api_keys", action: "read", scope: "own" },
   { resource: "api_keys", action: "create", scope: "own" },
+  { resource: "partners", action: "read", scope: "own" },
+  { resource: "persons", action: "read", scope: "own" },
+  { resource: "lists", action: "read", scope: "all" },
 ];
 
 describe("menu by grants", () => {
-  it("shows a sales rep teams, API keys and history but not users or roles", () => {
-    expect(allowedNav(salesRep)).toEqual({ users: false, roles: false, teams: true, api_keys: true, history: true });
+  it("shows a sales rep partners, persons, teams, API keys and history but not users, roles or lists", () => {
+    expect(allowedNav(salesRep)).toEqual({
+      partners: true,
+      persons: true,
+      users: false,
+      roles: false,
+      teams: true,
+      lists: false,
+      api_keys: true,
+      history: true,
+    });
+  });
+
+  it("shows the lists admin only to those who may update lists", () => {
+    expect(allowedNav([{ resource: "lists", action: "update", scope: "all" }]).lists).toBe(true);
   });
 
   it("shows users for team or all scope", () => {

@@ -13,14 +13,17 @@ export function can(grants: readonly GrantLike[], resource: string, action: stri
   );
 }
 
-export type NavKey = "users" | "roles" | "teams" | "api_keys" | "history";
+export type NavKey = "partners" | "persons" | "users" | "roles" | "teams" | "lists" | "api_keys" | "history";
 
 /** Which menu entries the user's grants allow. */
 export function allowedNav(grants: readonly GrantLike[]): Record<NavKey, boolean> {
   return {
+    partners: can(grants, "partners", "read"),
+    persons: can(grants, "persons", "read"),
     users: can(grants, "users", "read", ["all", "team"]),
     roles: can(grants, "roles", "read"),
     teams: can(grants, "teams", "read"),
+    lists: can(grants, "lists", "update"),
     api_keys: can(grants, "api_keys", "read"),
     history: can(grants, "history", "read"),
   };

@@ -1,13 +1,24 @@
-import { NavLink, Stack } from "@mantine/core";
+import { NavLink, Stack, Text } from "@mantine/core";
 import { useTranslation } from "react-i18next";
 import { Link, useLocation } from "react-router";
 import { useAuth } from "../../lib/auth/auth-context";
 import { allowedNav, type NavKey } from "../../lib/permissions";
 
-const ENTRIES: { key: NavKey; to: string }[] = [
+interface Entry {
+  key: NavKey;
+  to: string;
+}
+
+// Day-to-day work first, then the administration screens.
+const WORK: Entry[] = [
+  { key: "partners", to: "/partners" },
+  { key: "persons", to: "/persons" },
+];
+const ADMIN: Entry[] = [
   { key: "users", to: "/users" },
   { key: "roles", to: "/roles" },
   { key: "teams", to: "/teams" },
+  { key: "lists", to: "/admin/lists" },
   { key: "api_keys", to: "/api-keys" },
   { key: "history", to: "/history" },
 ];
@@ -18,20 +29,29 @@ export function NavLinks({ onNavigate }: { onNavigate?: () => void }) {
   const { grants } = useAuth();
   const { pathname } = useLocation();
   const allowed = allowedNav(grants);
+  const link = (e: Entry) => (
+    <NavLink
+      key={e.key}
+      component={Link}
+      to={e.to}
+      label={t(`nav.${e.key}`)}
+      active={pathname === e.to || pathname.startsWith(`${e.to}/`)}
+      onClick={onNavigate}
+      data-testid={`nav-${e.key}`}
+    />
+  );
+  const work = WORK.filter((e) => allowed[e.key]);
+  const admin = ADMIN.filter((e) => allowed[e.key]);
   return (
     <Stack gap={2} component="nav" aria-label={t("shell.mainNav")}>
       <NavLink component={Link} to="/" label={t("nav.home")} active={pathname === "/"} onClick={onNavigate} />
-      {ENTRIES.filter((e) => allowed[e.key]).map((e) => (
-        <NavLink
-          key={e.key}
-          component={Link}
-          to={e.to}
-          label={t(`nav.${e.key}`)}
-          active={pathname.startsWith(e.to)}
-          onClick={onNavigate}
-          data-testid={`nav-${e.key}`}
-        />
-      ))}
+      {work.map(link)}
+      {admin.length > 0 && (
+        <Text size="xs" c="dimmed" tt="uppercase" fw={600} mt="sm" px="sm" aria-hidden>
+          {t("nav.adminSection")}
+        </Text>
+      )}
+      {admin.map(link)}
     </Stack>
   );
 }

@@ -19,6 +19,18 @@ export type HistoryEntry = S["HistoryEntry"];
 export type SavedView = S["SavedView"];
 export type FieldMeta = S["FieldInfo"];
 export type Permissions = S["Permissions"];
+export type Partner = S["Partner"];
+export type PartnerInput = S["PartnerFields"];
+export type PartnerOwner = S["Owner"];
+export type SetOwners = S["SetOwners"];
+export type Duplicates = S["Duplicates"];
+export type DuplicateMatch = S["DuplicateMatch"];
+export type DuplicateQuery = S["DuplicateQuery"];
+export type ListItem = S["ListItem"];
+export type Branch = S["Branch"];
+export type BranchInput = S["BranchFields"];
+export type Person = S["Person"];
+export type PersonInput = S["PersonFields"];
 
 export interface Page<T> {
   items: T[];

@@ -5,7 +5,7 @@ import { useTranslation } from "react-i18next";
 import { emptyHistoryFilters, type HistoryFilters } from "../api/history";
 import { actorOptionsQuery } from "../api/actor-options";
 
-export const ENTITY_TYPES = ["user", "role", "team", "api_key", "saved_view"];
+export const ENTITY_TYPES = ["user", "role", "team", "api_key", "saved_view", "partner", "branch", "person", "list_item"];
 
 export function HistoryFiltersForm({ onApply }: { onApply: (f: HistoryFilters) => void }) {
   const { t } = useTranslation();

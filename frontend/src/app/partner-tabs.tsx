@@ -1,0 +1,33 @@
+import { HistoryPanel } from "../components/HistoryPanel";
+import { BranchesTab } from "../features/branches/components/BranchesTab";
+import { PartnerDetailsTab } from "../features/partners/components/PartnerDetailsTab";
+import { PartnerOwnersTab } from "../features/partners/components/PartnerOwnersTab";
+import type { PartnerTab } from "../features/partners/components/tabs";
+import { PartnerPersonsTab } from "../features/persons/components/PartnerPersonsTab";
+import { can } from "../lib/permissions";
+
+/**
+ * The tabs of the partner page, in order. A module that shows something per partner (activities,
+ * attachments, deals) adds one entry here.
+ */
+export const PARTNER_TABS: readonly PartnerTab[] = [
+  { key: "details", label: (t) => t("partners.tabs.details"), render: (ctx) => <PartnerDetailsTab {...ctx} /> },
+  {
+    key: "branches",
+    label: (t) => t("partners.tabs.branches"),
+    render: ({ partner, grants }) => <BranchesTab partnerId={partner.id} canEdit={!partner.deleted_at && can(grants, "partners", "update")} />,
+  },
+  {
+    key: "persons",
+    label: (t) => t("partners.tabs.persons"),
+    visible: (grants) => can(grants, "persons", "read"),
+    render: ({ partner }) => <PartnerPersonsTab partnerId={partner.id} />,
+  },
+  { key: "owners", label: (t) => t("partners.tabs.owners"), render: (ctx) => <PartnerOwnersTab {...ctx} /> },
+  {
+    key: "history",
+    label: (t) => t("partners.tabs.history"),
+    visible: (grants) => can(grants, "history", "read"),
+    render: ({ partner }) => <HistoryPanel entityType="partner" entityId={partner.id} />,
+  },
+];

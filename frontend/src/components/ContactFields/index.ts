@@ -1,0 +1,1 @@
+export { AddressFields, EmailsInput, PhonesInput, type AddressField } from "./ContactFields";

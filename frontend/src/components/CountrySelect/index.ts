@@ -1,0 +1,2 @@
+export { CountrySelect } from "./CountrySelect";
+export { COUNTRY_CODES, countryName, countryOptions } from "./countries";
