@@ -13,6 +13,7 @@ mod m0006_partner_grants;
 mod m0007_activities;
 mod m0008_leads;
 mod m0009_attachments;
+mod m0010_partner_search;
 
 pub use m0003_builtin_roles::{builtin_grants, BUILTIN_ROLES};
 
@@ -31,6 +32,7 @@ impl MigratorTrait for Migrator {
             Box::new(m0007_activities::Migration),
             Box::new(m0008_leads::Migration),
             Box::new(m0009_attachments::Migration),
+            Box::new(m0010_partner_search::Migration),
         ]
     }
 }

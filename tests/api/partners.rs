@@ -646,3 +646,75 @@ async fn null_clears_links_and_bulk_actions_are_all_or_nothing(engine: Engine) {
     );
 }
 both!(null_clears_links_and_bulk_actions_are_all_or_nothing);
+
+async fn quick_search_finds_by_name_tax_id_email_and_phone(engine: Engine) {
+    let app = TestApp::spawn(engine).await;
+    let admin = app.admin_token().await;
+    let (_, rep) = app.user_with_roles("rep@example.com", &["sales_rep"]).await;
+    app.post("/api/v1/partners", &admin, json!({"name": "Kraš d.d.", "city": "Zagreb", "tax_id": "94577403194", "tax_country": "HR", "emails": ["info@kras.hr"], "phones": ["+385 1 2396 111"]})).await.ok(201);
+    app.post("/api/v1/partners", &admin, json!({"name": "Wawel S.A.", "city": "Kraków", "tax_id": "5260250274", "tax_country": "PL"})).await.ok(201);
+    app.post(
+        "/api/v1/partners",
+        &rep,
+        json!({"name": "Krasnal sp. z o.o.", "city": "Łódź"}),
+    )
+    .await
+    .ok(201);
+    for (q, expected) in [
+        ("kras", vec!["Krasnal sp. z o.o.", "Kraš d.d."]),
+        ("Kraš Zagreb", vec!["Kraš d.d."]),
+        ("krakow", vec!["Wawel S.A."]),
+        ("9457740", vec!["Kraš d.d."]),
+        ("PL5260250274", vec!["Wawel S.A."]),
+        ("info@kras.hr", vec!["Kraš d.d."]),
+        ("2396", vec!["Kraš d.d."]),
+        ("\" OR 1=1 --", vec![]),
+        ("?!", vec![]),
+    ] {
+        let res = app
+            .get(&format!("/api/v1/partners?q={}", urlencode(q)), &admin)
+            .await;
+        let mut found = names(res.ok(200));
+        found.sort();
+        assert_eq!(found, expected, "q={q}");
+    }
+    // Search stays inside the caller's scope.
+    assert_eq!(
+        names(app.get("/api/v1/partners?q=kras", &rep).await.ok(200)),
+        vec!["Krasnal sp. z o.o."]
+    );
+    // Renaming re-indexes.
+    let wawel = app.get("/api/v1/partners?q=wawel", &admin).await.ok(200)["items"][0].clone();
+    app.patch(
+        &format!(
+            "/api/v1/partners/{}",
+            wawel["id"].as_str().unwrap_or_default()
+        ),
+        &admin,
+        "\"1\"",
+        json!({"name": "Wedel S.A."}),
+    )
+    .await
+    .ok(200);
+    assert_eq!(
+        names(app.get("/api/v1/partners?q=wawel", &admin).await.ok(200)),
+        Vec::<String>::new()
+    );
+    assert_eq!(
+        names(app.get("/api/v1/partners?q=wedel", &admin).await.ok(200)),
+        vec!["Wedel S.A."]
+    );
+}
+both!(quick_search_finds_by_name_tax_id_email_and_phone);
+
+fn urlencode(s: &str) -> String {
+    s.bytes()
+        .map(|b| {
+            if b.is_ascii_alphanumeric() {
+                (b as char).to_string()
+            } else {
+                format!("%{b:02X}")
+            }
+        })
+        .collect()
+}

@@ -6,7 +6,7 @@ const LEGAL_FORMS: &[&str] = &[
     "ag", "ltd", "llc", "inc", "bv", "nv", "sro", "as", "kft", "zrt",
 ];
 
-fn fold(c: char) -> char {
+pub fn fold(c: char) -> char {
     match c {
         'č' | 'ć' => 'c',
         'đ' => 'd',
@@ -42,9 +42,33 @@ pub fn name_key(name: &str) -> String {
         .join(" ")
 }
 
+/// Quick-search words: lower case, no diacritics, only characters that can be part of a name,
+/// number, email or phone (so nothing reaches the engines' query syntax).
+pub fn search_terms(q: &str) -> Vec<String> {
+    q.split_whitespace()
+        .map(|w| {
+            w.to_lowercase()
+                .chars()
+                .map(fold)
+                .filter(|c| c.is_alphanumeric() || matches!(c, '@' | '.' | '+' | '-' | '_'))
+                .collect::<String>()
+        })
+        .map(|w| w.trim_matches(|c: char| !c.is_alphanumeric()).to_owned())
+        .filter(|w| !w.is_empty())
+        .take(8)
+        .collect()
+}
+
 #[cfg(test)]
 mod tests {
-    use super::name_key;
+    use super::{name_key, search_terms};
+
+    #[test]
+    fn search_terms_are_folded_and_safe() {
+        assert_eq!(search_terms("  Kraš ZAGREB "), vec!["kras", "zagreb"]);
+        assert_eq!(search_terms("\"x\" OR 1=1; --"), vec!["x", "or", "11"]);
+        assert_eq!(search_terms("info@kras.hr"), vec!["info@kras.hr"]);
+    }
 
     #[test]
     fn legal_forms_case_and_accents_do_not_matter() {

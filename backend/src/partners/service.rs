@@ -20,15 +20,6 @@ use sea_orm::{
 };
 use std::collections::HashMap;
 
-fn like_pattern(text: &str) -> String {
-    let escaped = text
-        .to_lowercase()
-        .replace('\\', "\\\\")
-        .replace('%', "\\%")
-        .replace('_', "\\_");
-    format!("%{escaped}%")
-}
-
 /// A JSON array column (emails, tags) holds `value`, matched on the JSON text so it works alike on
 /// SQLite (text) and PostgreSQL (jsonb).
 fn json_array_has(column: &str, value: &str) -> sea_orm::sea_query::SimpleExpr {
@@ -40,6 +31,56 @@ fn json_array_has(column: &str, value: &str) -> sea_orm::sea_query::SimpleExpr {
         .replace('"', "");
     Expr::expr(Expr::cust(format!("CAST(partners.{column} AS TEXT)")))
         .like(LikeExpr::new(format!("%\"{escaped}\"%")).escape('!'))
+}
+
+/// Full-text quick search on name, tax id, city, emails and phones (every word as a prefix), using
+/// each engine's index; a tax id typed with its country prefix also matches.
+fn quick_search(backend: sea_orm::DatabaseBackend, text: &str) -> Condition {
+    let terms = names::search_terms(text);
+    let mut any = Condition::any();
+    if !terms.is_empty() {
+        any = any.add(match backend {
+            sea_orm::DatabaseBackend::Postgres => {
+                let query = terms
+                    .iter()
+                    .map(|t| format!("{t}:*"))
+                    .collect::<Vec<_>>()
+                    .join(" & ");
+                // Custom SQL keeps each engine's own placeholders: `$n` here, `?` for SQLite.
+                Expr::cust_with_values("partners.search @@ to_tsquery('simple', $1)", [query])
+            }
+            _ => {
+                let query = terms
+                    .iter()
+                    .map(|t| format!("\"{t}\"*"))
+                    .collect::<Vec<_>>()
+                    .join(" AND ");
+                Expr::cust_with_values(
+                    "partners.rowid IN (SELECT rowid FROM partners_fts WHERE partners_fts MATCH ?)",
+                    [query],
+                )
+            }
+        });
+    }
+    let compact: String = text
+        .chars()
+        .filter(|c| c.is_ascii_alphanumeric())
+        .collect::<String>()
+        .to_uppercase();
+    if compact.len() >= 4 {
+        any = any.add(partner::Column::TaxId.like(LikeExpr::new(format!("{compact}%"))));
+        if let Some(rest) = compact
+            .get(2..)
+            .filter(|_| compact.starts_with(|c: char| c.is_ascii_alphabetic()))
+        {
+            any = any.add(partner::Column::TaxId.like(LikeExpr::new(format!("{rest}%"))));
+        }
+    }
+    if any.is_empty() {
+        // Nothing searchable was typed: match nothing rather than everything.
+        any = any.add(Expr::cust("1 = 0"));
+    }
+    any
 }
 
 pub async fn owners_of(
@@ -117,23 +158,7 @@ pub async fn list(
         .filter(scope::visible(read, &caller.user_id))
         .filter(live(page.trashed == Some(true)));
     if let Some(text) = q.q.as_deref().map(str::trim).filter(|t| !t.is_empty()) {
-        let pattern = like_pattern(text);
-        let mut any = Condition::any();
-        for column in [partner::Column::Name, partner::Column::City] {
-            any = any.add(
-                Expr::expr(Func::lower(Expr::col(column)))
-                    .like(LikeExpr::new(pattern.clone()).escape('\\')),
-            );
-        }
-        let compact: String = text
-            .chars()
-            .filter(|c| c.is_ascii_alphanumeric())
-            .collect::<String>()
-            .to_uppercase();
-        if !compact.is_empty() {
-            any = any.add(partner::Column::TaxId.like(LikeExpr::new(format!("{compact}%"))));
-        }
-        select = select.filter(any);
+        select = select.filter(quick_search(db.get_database_backend(), text));
     }
     if let Some(v) = &q.group_id {
         select = select.filter(partner::Column::GroupId.eq(v.as_str()));
