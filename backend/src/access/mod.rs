@@ -3,10 +3,12 @@
 //! [`scope_condition`] so lists are filtered in the database, never after loading.
 mod catalog;
 mod grants;
+mod records;
 mod scope;
 
 pub use catalog::{catalog, Action, Resource, CATALOG};
 pub use grants::{load_grants, Grant, Grants};
+pub use records::{find_for, live};
 pub use scope::{scope_condition, team_condition, ScopeColumn};
 
 use serde::{Deserialize, Serialize};

@@ -2,7 +2,7 @@
 //! or logged it (and their team for `team` scope).
 use super::dto::{Activity, ActivityFields, ActivityListQuery, FIELDS};
 use super::entity;
-use crate::access::{scope_condition, Action, Resource, Scope, ScopeColumn};
+use crate::access::{find_for, scope_condition, Action, Resource, Scope, ScopeColumn};
 use crate::api::{fetch_page, versioned, IfMatch, Page};
 use crate::auth::Caller;
 use crate::clock;
@@ -94,22 +94,11 @@ pub async fn find_visible(
     action: Action,
     id: &str,
 ) -> ApiResult<entity::Model> {
-    let read = caller.require(Resource::Activities, Action::Read)?;
-    let model = entity::Entity::find_by_id(id)
-        .filter(visible(read, &caller.user_id))
-        .filter(entity::Column::DeletedAt.is_null())
-        .one(db)
-        .await?
-        .ok_or(ApiError::NotFound)?;
-    let reach = caller.require(Resource::Activities, action)?;
-    if reach < read {
-        entity::Entity::find_by_id(id)
-            .filter(visible(reach, &caller.user_id))
-            .one(db)
-            .await?
-            .ok_or(ApiError::Forbidden)?;
-    }
-    Ok(model)
+    let by_id = entity::Entity::find_by_id(id).filter(entity::Column::DeletedAt.is_null());
+    find_for(db, caller, Resource::Activities, action, by_id, |scope| {
+        visible(scope, &caller.user_id)
+    })
+    .await
 }
 
 pub async fn get(db: &impl ConnectionTrait, caller: &Caller, id: &str) -> ApiResult<Activity> {

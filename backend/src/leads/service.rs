@@ -1,7 +1,7 @@
 //! Leads and their conversion into a partner and a person, in one transaction.
 use super::dto::{Conversion, ConvertLead, Lead, LeadFields, LeadListQuery, FIELDS};
 use super::entity;
-use crate::access::{scope_condition, Action, Resource, Scope, ScopeColumn};
+use crate::access::{find_for, scope_condition, Action, Resource, Scope, ScopeColumn};
 use crate::activities::entity as activity;
 use crate::api::{fetch_page, versioned, FilterNode, IfMatch, ListQuery, Page};
 use crate::auth::Caller;
@@ -42,11 +42,7 @@ pub fn visible(scope: Scope, user_id: &str) -> Condition {
 }
 
 fn live(trashed: bool) -> Condition {
-    Condition::all().add(if trashed {
-        entity::Column::DeletedAt.is_not_null()
-    } else {
-        entity::Column::DeletedAt.is_null()
-    })
+    crate::access::live(entity::Column::DeletedAt, trashed)
 }
 
 pub async fn list(
@@ -102,22 +98,11 @@ pub async fn find_visible(
     id: &str,
     trashed: bool,
 ) -> ApiResult<entity::Model> {
-    let read = caller.require(Resource::Leads, Action::Read)?;
-    let model = entity::Entity::find_by_id(id)
-        .filter(visible(read, &caller.user_id))
-        .filter(live(trashed))
-        .one(db)
-        .await?
-        .ok_or(ApiError::NotFound)?;
-    let reach = caller.require(Resource::Leads, action)?;
-    if reach < read {
-        entity::Entity::find_by_id(id)
-            .filter(visible(reach, &caller.user_id))
-            .one(db)
-            .await?
-            .ok_or(ApiError::Forbidden)?;
-    }
-    Ok(model)
+    let by_id = entity::Entity::find_by_id(id).filter(live(trashed));
+    find_for(db, caller, Resource::Leads, action, by_id, |scope| {
+        visible(scope, &caller.user_id)
+    })
+    .await
 }
 
 pub async fn get(db: &impl ConnectionTrait, caller: &Caller, id: &str) -> ApiResult<Lead> {

@@ -5,7 +5,7 @@ use super::dto::{
 };
 use super::entity::{owner, partner};
 use super::{names, scope, tax_id};
-use crate::access::{Action, Resource};
+use crate::access::{find_for, Action, Resource};
 use crate::api::{fetch_page, versioned, FilterNode, IfMatch, ListQuery, Page};
 use crate::auth::Caller;
 use crate::clock;
@@ -139,11 +139,7 @@ async fn to_dto(db: &impl ConnectionTrait, model: partner::Model) -> ApiResult<P
 }
 
 fn live(trashed: bool) -> Condition {
-    Condition::all().add(if trashed {
-        partner::Column::DeletedAt.is_not_null()
-    } else {
-        partner::Column::DeletedAt.is_null()
-    })
+    crate::access::live(partner::Column::DeletedAt, trashed)
 }
 
 pub async fn list(
@@ -204,22 +200,11 @@ pub async fn find_visible(
     id: &str,
     trashed: bool,
 ) -> ApiResult<partner::Model> {
-    let read = caller.require(Resource::Partners, Action::Read)?;
-    let model = partner::Entity::find_by_id(id)
-        .filter(scope::visible(read, &caller.user_id))
-        .filter(live(trashed))
-        .one(db)
-        .await?
-        .ok_or(ApiError::NotFound)?;
-    let reach = caller.require(Resource::Partners, action)?;
-    if reach < read {
-        partner::Entity::find_by_id(id)
-            .filter(scope::visible(reach, &caller.user_id))
-            .one(db)
-            .await?
-            .ok_or(ApiError::Forbidden)?;
-    }
-    Ok(model)
+    let by_id = partner::Entity::find_by_id(id).filter(live(trashed));
+    find_for(db, caller, Resource::Partners, action, by_id, |scope| {
+        scope::visible(scope, &caller.user_id)
+    })
+    .await
 }
 
 /// The DTO of a partner already read (for sibling modules working inside a transaction).

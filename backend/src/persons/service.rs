@@ -2,7 +2,7 @@
 //! `persons` scope); a person with no partner belongs to whoever created it.
 use super::dto::{Person, PersonFields, PersonListQuery, FIELDS};
 use super::entity;
-use crate::access::{scope_condition, Action, Resource, Scope, ScopeColumn};
+use crate::access::{find_for, scope_condition, Action, Resource, Scope, ScopeColumn};
 use crate::api::{fetch_page, versioned, FilterNode, IfMatch, ListQuery, Page};
 use crate::auth::Caller;
 use crate::branches::entity as branch;
@@ -40,11 +40,7 @@ fn visible(scope: Scope, caller: &Caller) -> Condition {
 }
 
 fn live(trashed: bool) -> Condition {
-    Condition::all().add(if trashed {
-        entity::Column::DeletedAt.is_not_null()
-    } else {
-        entity::Column::DeletedAt.is_null()
-    })
+    crate::access::live(entity::Column::DeletedAt, trashed)
 }
 
 pub async fn list(
@@ -97,22 +93,11 @@ pub async fn find_visible(
     id: &str,
     trashed: bool,
 ) -> ApiResult<entity::Model> {
-    let read = caller.require(Resource::Persons, Action::Read)?;
-    let model = entity::Entity::find_by_id(id)
-        .filter(visible(read, caller))
-        .filter(live(trashed))
-        .one(db)
-        .await?
-        .ok_or(ApiError::NotFound)?;
-    let reach = caller.require(Resource::Persons, action)?;
-    if reach < read {
-        entity::Entity::find_by_id(id)
-            .filter(visible(reach, caller))
-            .one(db)
-            .await?
-            .ok_or(ApiError::Forbidden)?;
-    }
-    Ok(model)
+    let by_id = entity::Entity::find_by_id(id).filter(live(trashed));
+    find_for(db, caller, Resource::Persons, action, by_id, |scope| {
+        visible(scope, caller)
+    })
+    .await
 }
 
 pub async fn get(db: &impl ConnectionTrait, caller: &Caller, id: &str) -> ApiResult<Person> {

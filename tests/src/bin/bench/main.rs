@@ -8,6 +8,8 @@ use std::process::{Child, Command, Stdio};
 use std::time::{Duration, Instant};
 
 const CONCURRENCY: usize = 32;
+mod partners;
+
 const WARMUP: Duration = Duration::from_secs(1);
 const MEASURE: Duration = Duration::from_secs(4);
 /// Rounds alternate baseline and API so drift on a shared machine hits both; medians are reported.
@@ -31,7 +33,20 @@ async fn main() -> anyhow::Result<()> {
         rows.push(run(engine).await.with_context(|| format!("{engine:?}"))?);
     }
     print_report(&rows);
+    for engine in engines_again() {
+        partners::run(engine)
+            .await
+            .with_context(|| format!("partners on {engine:?}"))?;
+    }
     Ok(())
+}
+
+fn engines_again() -> Vec<Engine> {
+    let mut engines = vec![Engine::Sqlite];
+    if postgres_url().is_some() {
+        engines.push(Engine::Postgres);
+    }
+    engines
 }
 
 struct Row {
@@ -60,7 +75,7 @@ fn sibling(name: &str) -> anyhow::Result<std::path::PathBuf> {
     Ok(std::env::current_exe()?.with_file_name(name))
 }
 
-struct Server(Child);
+pub(crate) struct Server(Child);
 
 impl Drop for Server {
     fn drop(&mut self) {
@@ -99,24 +114,23 @@ async fn wait_ready(client: &reqwest::Client, base: &str, path: &str) -> anyhow:
     anyhow::bail!("{base} did not become ready")
 }
 
-async fn run(engine: Engine) -> anyhow::Result<Row> {
-    let (url, dir) = fresh(engine).await?;
-    // No compression: the bare baseline has none either.
-    let client = reqwest::Client::builder()
-        .pool_max_idle_per_host(CONCURRENCY)
-        .no_gzip()
-        .build()?;
+/// Starts `crm serve` (the release binary beside this one) on `url` and logs in as the administrator.
+pub(crate) async fn start_crm(
+    client: &reqwest::Client,
+    url: &str,
+    dir: &std::path::Path,
+) -> anyhow::Result<(Server, String, String)> {
     let port = free_port()?;
-    let ours = Server(
+    let server = Server(
         Command::new(sibling("crm")?)
             .arg("serve")
-            .env("CRM_DATABASE_URL", &url)
-            .env("CRM_DATA_DIR", &dir)
+            .env("CRM_DATABASE_URL", url)
+            .env("CRM_DATA_DIR", dir)
             .env("CRM_BIND", format!("127.0.0.1:{port}"))
             .env("CRM_JWT_SECRET", JWT_SECRET)
             .env("CRM_ADMIN_EMAIL", ADMIN_EMAIL)
             .env("CRM_ADMIN_PASSWORD", ADMIN_PASSWORD)
-            .env("CRM_SHUTDOWN_AFTER_SECS", "600")
+            .env("CRM_SHUTDOWN_AFTER_SECS", "1800")
             .env("CRM_SPA_DIR", dir.join("none"))
             .env("RUST_LOG", "warn")
             .stdout(Stdio::null())
@@ -124,7 +138,7 @@ async fn run(engine: Engine) -> anyhow::Result<Row> {
             .context("starting crm serve (build it with --release first)")?,
     );
     let base = format!("http://127.0.0.1:{port}");
-    wait_ready(&client, &base, "/health/ready").await?;
+    wait_ready(client, &base, "/health/ready").await?;
     let login: serde_json::Value = client
         .post(format!("{base}/api/v1/auth/login"))
         .json(&json!({"email": ADMIN_EMAIL, "password": ADMIN_PASSWORD}))
@@ -136,6 +150,17 @@ async fn run(engine: Engine) -> anyhow::Result<Row> {
         .as_str()
         .context("login failed")?
         .to_owned();
+    Ok((server, base, token))
+}
+
+async fn run(engine: Engine) -> anyhow::Result<Row> {
+    let (url, dir) = fresh(engine).await?;
+    // No compression: the bare baseline has none either.
+    let client = reqwest::Client::builder()
+        .pool_max_idle_per_host(CONCURRENCY)
+        .no_gzip()
+        .build()?;
+    let (ours, base, token) = start_crm(&client, &url, &dir).await?;
     let user: serde_json::Value = client
         .post(format!("{base}/api/v1/users"))
         .bearer_auth(&token)
