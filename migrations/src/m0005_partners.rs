@@ -76,6 +76,11 @@ impl MigrationTrait for Migration {
                 "ix_partners_owner_name",
                 &["primary_owner_id", "name", "id"],
             ),
+            // A rep's view of one group: both filters and the sort in one index.
+            (
+                "ix_partners_group_owner_name",
+                &["group_id", "primary_owner_id", "name", "id"],
+            ),
             ("ix_partners_tax_id", &["tax_id"]),
             ("ix_partners_name_key", &["name_key", "city"]),
         ] {

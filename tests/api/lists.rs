@@ -148,6 +148,8 @@ both!(typed_filters_and_the_filter_tree);
 async fn bad_list_parameters_are_explained(engine: Engine) {
     let app = TestApp::spawn(engine).await;
     let admin = app.admin_token().await;
+    // Two users, so a one-row page has a next cursor.
+    app.user_with_roles("second@example.com", &[]).await;
     assert_eq!(
         app.get("/api/v1/users?sort=password_hash", &admin)
             .await
@@ -159,6 +161,12 @@ async fn bad_list_parameters_are_explained(engine: Engine) {
             .await
             .problem(400),
         "invalid_cursor"
+    );
+    let empty = app.get("/api/v1/users?cursor=", &admin).await;
+    assert_eq!(
+        empty.ok(200)["items"].as_array().map(Vec::len),
+        Some(2),
+        "an empty cursor is the first page"
     );
     assert_eq!(
         app.get("/api/v1/users?limit=0", &admin).await.problem(400),

@@ -197,7 +197,8 @@ where
         Some(true) => Some(select.clone().count(db).await?),
         _ => None,
     };
-    if let Some(raw) = &query.cursor {
+    // An empty `cursor=` is the first page, as clients that always send the parameter expect.
+    if let Some(raw) = query.cursor.as_ref().filter(|c| !c.is_empty()) {
         let bad = || {
             ApiError::bad_request(
                 "invalid_cursor",

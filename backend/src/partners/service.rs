@@ -62,18 +62,24 @@ fn quick_search(backend: sea_orm::DatabaseBackend, text: &str) -> Condition {
             }
         });
     }
+    // Tax ids hold digits: only then is the typed text also tried as a tax-id prefix, as a range
+    // the tax-id index serves (LIKE would scan: SQLite's LIKE ignores case, so no index helps it).
     let compact: String = text
         .chars()
         .filter(|c| c.is_ascii_alphanumeric())
         .collect::<String>()
         .to_uppercase();
-    if compact.len() >= 4 {
-        any = any.add(partner::Column::TaxId.like(LikeExpr::new(format!("{compact}%"))));
-        if let Some(rest) = compact
-            .get(2..)
-            .filter(|_| compact.starts_with(|c: char| c.is_ascii_alphabetic()))
-        {
-            any = any.add(partner::Column::TaxId.like(LikeExpr::new(format!("{rest}%"))));
+    if compact.len() >= 4 && compact.chars().any(|c| c.is_ascii_digit()) {
+        let mut prefixes = vec![compact.clone()];
+        if compact.starts_with(|c: char| c.is_ascii_alphabetic()) {
+            prefixes.extend(compact.get(2..).map(str::to_owned));
+        }
+        for p in prefixes {
+            any = any.add(
+                Condition::all()
+                    .add(partner::Column::TaxId.gte(p.clone()))
+                    .add(partner::Column::TaxId.lt(format!("{p}~"))),
+            );
         }
     }
     if any.is_empty() {

@@ -194,6 +194,10 @@ pub async fn run(engine: Engine) -> anyhow::Result<()> {
             );
         }
     }
+    anyhow::ensure!(
+        !cursor.is_empty(),
+        "fewer than 21 pages match group and owner"
+    );
     let deep_api = time_api(&client, &format!("{first_url}&cursor={cursor}"), &token).await?;
     let deep_sql = "SELECT * FROM partners WHERE deleted_at IS NULL AND group_id = $1 AND primary_owner_id = $2 \
         AND (name > $3 OR (name = $3 AND id > $4)) ORDER BY name, id LIMIT 51";
