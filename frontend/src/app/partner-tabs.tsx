@@ -1,4 +1,6 @@
 import { HistoryPanel } from "../components/HistoryPanel";
+import { ActivitiesTab } from "../features/activities/components/ActivitiesTab";
+import { AttachmentsTab } from "../features/attachments/components/AttachmentsTab";
 import { BranchesTab } from "../features/branches/components/BranchesTab";
 import { PartnerDetailsTab } from "../features/partners/components/PartnerDetailsTab";
 import { PartnerOwnersTab } from "../features/partners/components/PartnerOwnersTab";
@@ -22,6 +24,22 @@ export const PARTNER_TABS: readonly PartnerTab[] = [
     label: (t) => t("partners.tabs.persons"),
     visible: (grants) => can(grants, "persons", "read"),
     render: ({ partner }) => <PartnerPersonsTab partnerId={partner.id} />,
+  },
+  {
+    key: "activities",
+    label: (t) => t("partners.tabs.activities"),
+    visible: (grants) => can(grants, "activities", "read"),
+    render: ({ partner, grants }) => (
+      <ActivitiesTab owner={{ partner_id: partner.id }} canCreate={!partner.deleted_at && can(grants, "activities", "create")} />
+    ),
+  },
+  {
+    key: "attachments",
+    label: (t) => t("partners.tabs.attachments"),
+    render: ({ partner, grants }) => {
+      const canEdit = !partner.deleted_at && can(grants, "partners", "update");
+      return <AttachmentsTab entityType="partner" entityId={partner.id} canUpload={canEdit} canDelete={canEdit} />;
+    },
   },
   { key: "owners", label: (t) => t("partners.tabs.owners"), render: (ctx) => <PartnerOwnersTab {...ctx} /> },
   {

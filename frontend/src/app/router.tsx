@@ -22,7 +22,10 @@ const PartnersPage = lazy(() => import("../features/partners/components/Partners
 const NewPartnerPage = lazy(() => import("../features/partners/components/NewPartnerPage"));
 const PartnerRoute = lazy(() => import("./routes/PartnerRoute"));
 const PersonsPage = lazy(() => import("../features/persons/components/PersonsPage"));
-const PersonPage = lazy(() => import("../features/persons/components/PersonPage"));
+const LeadsPage = lazy(() => import("../features/leads/components/LeadsPage"));
+const LeadRoute = lazy(() => import("./routes/LeadRoute"));
+const ContactCostPage = lazy(() => import("../features/reports/components/ContactCostPage"));
+const PersonRoute = lazy(() => import("./routes/PersonRoute"));
 const ListsAdminPage = lazy(() => import("../features/lists/components/ListsAdminPage"));
 
 export const router = createBrowserRouter([
@@ -47,8 +50,19 @@ export const router = createBrowserRouter([
             element: <RequireNav nav="persons" />,
             children: [
               { path: "persons", element: <PersonsPage /> },
-              { path: "persons/:id", element: <PersonPage /> },
+              { path: "persons/:id", element: <PersonRoute /> },
             ],
+          },
+          {
+            element: <RequireNav nav="leads" />,
+            children: [
+              { path: "leads", element: <LeadsPage /> },
+              { path: "leads/:id", element: <LeadRoute /> },
+            ],
+          },
+          {
+            element: <RequireNav nav="reports" />,
+            children: [{ path: "reports/contact-cost", element: <ContactCostPage /> }],
           },
           {
             element: <RequireNav nav="users" />,

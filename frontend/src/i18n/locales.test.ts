@@ -22,6 +22,7 @@ function flatten(tree: Tree, prefix = ""): Record<string, string> {
 const SAME_AS_ENGLISH = new Set([
   "CRM",
   "ID",
+  "Fax",
   "Status",
   "Partner",
   "Operator",

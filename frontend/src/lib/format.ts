@@ -30,3 +30,9 @@ export function formatMoney(minor: number, currency: string, lang: string): stri
   const digits = fmt.resolvedOptions().maximumFractionDigits ?? 2;
   return fmt.format(minor / 10 ** digits);
 }
+
+/** Minutes as h:mm. */
+export function formatMinutes(total: number): string {
+  const m = Math.max(0, Math.round(total));
+  return `${Math.floor(m / 60)}:${String(m % 60).padStart(2, "0")}`;
+}

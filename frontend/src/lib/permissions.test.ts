@@ -16,6 +16,8 @@ describe("menu by grants", () => {
     expect(allowedNav(salesRep)).toEqual({
       partners: true,
       persons: true,
+      leads: false,
+      reports: false,
       users: false,
       roles: false,
       teams: true,

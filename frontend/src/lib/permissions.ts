@@ -13,13 +13,15 @@ export function can(grants: readonly GrantLike[], resource: string, action: stri
   );
 }
 
-export type NavKey = "partners" | "persons" | "users" | "roles" | "teams" | "lists" | "api_keys" | "history";
+export type NavKey = "partners" | "persons" | "leads" | "reports" | "users" | "roles" | "teams" | "lists" | "api_keys" | "history";
 
 /** Which menu entries the user's grants allow. */
 export function allowedNav(grants: readonly GrantLike[]): Record<NavKey, boolean> {
   return {
     partners: can(grants, "partners", "read"),
     persons: can(grants, "persons", "read"),
+    leads: can(grants, "leads", "read"),
+    reports: can(grants, "reports", "read"),
     users: can(grants, "users", "read", ["all", "team"]),
     roles: can(grants, "roles", "read"),
     teams: can(grants, "teams", "read"),

@@ -13,6 +13,8 @@ interface Entry {
 const WORK: Entry[] = [
   { key: "partners", to: "/partners" },
   { key: "persons", to: "/persons" },
+  { key: "leads", to: "/leads" },
+  { key: "reports", to: "/reports/contact-cost" },
 ];
 const ADMIN: Entry[] = [
   { key: "users", to: "/users" },

@@ -37,3 +37,13 @@ export interface Page<T> {
   next_cursor?: string | null;
   total?: number | null;
 }
+export type Activity = S["Activity"];
+export type ActivityInput = S["ActivityFields"];
+export type Lead = S["Lead"];
+export type LeadInput = S["LeadFields"];
+export type LeadConversion = S["Conversion"];
+export type Attachment = S["Attachment"];
+export type MergeResult = S["MergeResult"];
+export type ContactCostReport = S["ContactCostReport"];
+export type ContactCostRow = S["ContactCostRow"];
+export type ReportGroupBy = S["GroupBy"];

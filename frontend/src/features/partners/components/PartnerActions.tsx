@@ -1,4 +1,6 @@
 import { Button, Group } from "@mantine/core";
+import { useQueryClient } from "@tanstack/react-query";
+import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { useConfirm } from "../../../components/ConfirmDialog";
 import type { Partner } from "../../../lib/api/types";
@@ -7,6 +9,7 @@ import { errorMessage } from "../../../lib/errors";
 import { can } from "../../../lib/permissions";
 import { toastError, toastSuccess } from "../../../lib/toast";
 import { deletePartner, restorePartner } from "../api/partners";
+import { MergePartnerModal } from "./MergePartnerModal";
 
 interface Props {
   partner: Partner;
@@ -14,12 +17,15 @@ interface Props {
   onDeleted: () => void;
 }
 
-/** Delete to the trash (confirmed, with If-Match) and restore. */
+/** Delete to the trash (confirmed, with If-Match), restore, and merge a duplicate into this partner. */
 export function PartnerActions({ partner, onRecord, onDeleted }: Props) {
   const { t } = useTranslation();
   const { grants } = useAuth();
   const [confirm, confirmDialog] = useConfirm();
+  const [merging, setMerging] = useState(false);
+  const qc = useQueryClient();
   if (!can(grants, "partners", "delete")) return null;
+  const canMerge = !partner.deleted_at && can(grants, "partners", "update");
   const remove = async () => {
     const ok = await confirm({
       title: t("common.delete"),
@@ -46,6 +52,11 @@ export function PartnerActions({ partner, onRecord, onDeleted }: Props) {
   };
   return (
     <Group gap="xs">
+      {canMerge && (
+        <Button variant="light" onClick={() => setMerging(true)} data-testid="merge-partner">
+          {t("partners.merge.open")}
+        </Button>
+      )}
       {partner.deleted_at ? (
         <Button variant="light" color="green" onClick={() => void restore()}>
           {t("common.restore")}
@@ -55,6 +66,11 @@ export function PartnerActions({ partner, onRecord, onDeleted }: Props) {
           {t("common.delete")}
         </Button>
       )}
+      {merging && <MergePartnerModal partner={partner} onClose={() => setMerging(false)} onMerged={(r) => {
+            onRecord(r.partner);
+            void qc.invalidateQueries({ queryKey: ["list"] });
+            void qc.invalidateQueries({ queryKey: ["activities"] });
+          }} />}
       {confirmDialog}
     </Group>
   );

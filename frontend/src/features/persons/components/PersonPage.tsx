@@ -1,3 +1,4 @@
+import type { ReactNode } from "react";
 import { Anchor, Button, Grid, Group, Paper, Stack, Text, Title } from "@mantine/core";
 import { useQuery, useQueryClient } from "@tanstack/react-query";
 import { useTranslation } from "react-i18next";
@@ -15,7 +16,8 @@ import { personName } from "./columns";
 import { PartnerName } from "./PartnerName";
 import { PersonEditForm } from "./PersonEditForm";
 
-export default function PersonPage() {
+/** One person; `extra` lets the app add sections from other modules (activities) below the form. */
+export default function PersonPage({ extra }: { extra?: (p: Person) => ReactNode }) {
   const { id = "" } = useParams();
   const { t } = useTranslation();
   const { grants } = useAuth();
@@ -72,6 +74,7 @@ export default function PersonPage() {
           <HistoryPanel entityType="person" entityId={p.id} />
         </Grid.Col>
       </Grid>
+      {extra?.(p)}
       {confirmDialog}
     </Stack>
   );
