@@ -201,6 +201,15 @@ fn leaf(c: &ConditionNode, spec: &ResourceFields, path: &str) -> Result<Conditio
     Ok(Condition::all().add(expr))
 }
 
+/// Case-insensitive "contains `text`" over any of `exprs`; LIKE's wildcards in `text` are literal.
+/// The quick `q` filter of every list uses it.
+pub fn contains_any(exprs: impl IntoIterator<Item = SimpleExpr>, text: &str) -> Condition {
+    let pattern = format!("%{}%", escape_like(&text.to_lowercase()));
+    exprs.into_iter().fold(Condition::any(), |any, e| {
+        any.add(Expr::expr(Func::lower(e)).like(LikeExpr::new(pattern.clone()).escape('\\')))
+    })
+}
+
 fn escape_like(s: &str) -> String {
     s.replace('\\', "\\\\")
         .replace('%', "\\%")

@@ -3,6 +3,7 @@ use super::dto::{Conversion, ConvertLead, Lead, LeadFields, LeadListQuery, FIELD
 use super::entity;
 use crate::access::{find_for, scope_condition, Action, Resource, Scope, ScopeColumn};
 use crate::activities::entity as activity;
+use crate::api::filter::contains_any;
 use crate::api::{fetch_page, versioned, FilterNode, IfMatch, ListQuery, Page};
 use crate::auth::Caller;
 use crate::clock;
@@ -11,7 +12,7 @@ use crate::history::{self, Change};
 use crate::lists::service::check_item;
 use crate::partners::{dto::PartnerFields, entity::partner, service as partners};
 use crate::persons::{dto::PersonFields, entity as person, service as persons};
-use sea_orm::sea_query::{Expr, Func, LikeExpr};
+use sea_orm::sea_query::Expr;
 use sea_orm::{
     ActiveValue::Set, ColumnTrait, Condition, ConnectionTrait, EntityTrait, QueryFilter,
     TransactionTrait,
@@ -66,25 +67,14 @@ pub async fn list(
         select = select.filter(entity::Column::OwnerId.eq(v.as_str()));
     }
     if let Some(text) = q.q.as_deref().map(str::trim).filter(|t| !t.is_empty()) {
-        let escaped = text
-            .to_lowercase()
-            .replace('!', "!!")
-            .replace('%', "!%")
-            .replace('_', "!_");
-        let pattern = format!("%{escaped}%");
-        let mut any = Condition::any();
-        for col in [
+        let columns = [
             entity::Column::FirstName,
             entity::Column::LastName,
             entity::Column::CompanyName,
             entity::Column::Email,
-        ] {
-            any = any.add(
-                Expr::expr(Func::lower(Expr::col(col)))
-                    .like(LikeExpr::new(pattern.clone()).escape('!')),
-            );
-        }
-        select = select.filter(any);
+        ]
+        .map(|c| Expr::col(c).into());
+        select = select.filter(contains_any(columns, text));
     }
     Ok(fetch_page(db, select, &FIELDS, page, filter)
         .await?

@@ -3,6 +3,7 @@
 use super::dto::{Person, PersonFields, PersonListQuery, FIELDS};
 use super::entity;
 use crate::access::{find_for, scope_condition, Action, Resource, Scope, ScopeColumn};
+use crate::api::filter::contains_any;
 use crate::api::{fetch_page, versioned, FilterNode, IfMatch, ListQuery, Page};
 use crate::auth::Caller;
 use crate::branches::entity as branch;
@@ -10,7 +11,7 @@ use crate::clock;
 use crate::error::{ApiError, ApiResult};
 use crate::history;
 use crate::partners::{entity::partner, scope::partner_visible, scope::visible as partner_scope};
-use sea_orm::sea_query::{Expr, Func, LikeExpr};
+use sea_orm::sea_query::Expr;
 use sea_orm::{
     ActiveValue::Set, ColumnTrait, Condition, ConnectionTrait, EntityTrait, QueryFilter,
     TransactionTrait,
@@ -61,24 +62,12 @@ pub async fn list(
         select = select.filter(entity::Column::MarketingConsent.eq(c));
     }
     if let Some(text) = q.q.as_deref().map(str::trim).filter(|t| !t.is_empty()) {
-        let escaped = text
-            .to_lowercase()
-            .replace('!', "!!")
-            .replace('%', "!%")
-            .replace('_', "!_");
-        let pattern = format!("%{escaped}%");
-        let mut any = Condition::any();
-        for col in [entity::Column::FirstName, entity::Column::LastName] {
-            any = any.add(
-                Expr::expr(Func::lower(Expr::col(col)))
-                    .like(LikeExpr::new(pattern.clone()).escape('!')),
-            );
-        }
-        any = any.add(
-            Expr::expr(Expr::cust("CAST(persons.emails AS TEXT)"))
-                .like(LikeExpr::new(pattern).escape('!')),
-        );
-        select = select.filter(any);
+        let columns = [
+            Expr::col(entity::Column::FirstName).into(),
+            Expr::col(entity::Column::LastName).into(),
+            Expr::cust("CAST(persons.emails AS TEXT)"),
+        ];
+        select = select.filter(contains_any(columns, text));
     }
     Ok(fetch_page(db, select, &FIELDS, page, filter)
         .await?

@@ -72,11 +72,7 @@ async fn to_dto(db: &impl ConnectionTrait, model: team::Model) -> ApiResult<Team
 }
 
 fn live(trashed: bool) -> Condition {
-    Condition::all().add(if trashed {
-        team::Column::DeletedAt.is_not_null()
-    } else {
-        team::Column::DeletedAt.is_null()
-    })
+    crate::access::live(team::Column::DeletedAt, trashed)
 }
 
 pub async fn list(

@@ -4,6 +4,7 @@ use super::dto::{
 };
 use super::entity::{user, user_role};
 use crate::access::{scope_condition, Action, Resource, Scope, ScopeColumn};
+use crate::api::filter::contains_any;
 use crate::api::sql::Sql;
 use crate::api::{fetch_page, versioned, FilterNode, IfMatch, ListQuery, Page};
 use crate::auth::{password, principals, Caller};
@@ -11,7 +12,7 @@ use crate::clock;
 use crate::error::{ApiError, ApiResult};
 use crate::history::{self, Actor};
 use crate::roles::entity::role;
-use sea_orm::sea_query::{Expr, Func, LikeExpr};
+use sea_orm::sea_query::Expr;
 use sea_orm::{
     ActiveModelTrait, ActiveValue::Set, ColumnTrait, Condition, ConnectionTrait, EntityTrait,
     FromQueryResult, QueryFilter, QuerySelect, TransactionTrait,
@@ -93,24 +94,8 @@ pub async fn list(
                 user::Column::DeletedAt.is_null()
             });
     if let Some(text) = q.q.as_deref().map(str::trim).filter(|t| !t.is_empty()) {
-        let pattern = format!(
-            "%{}%",
-            text.to_lowercase()
-                .replace('\\', "\\\\")
-                .replace('%', "\\%")
-                .replace('_', "\\_")
-        );
-        select = select.filter(
-            Condition::any()
-                .add(
-                    Expr::expr(Func::lower(Expr::col(user::Column::Name)))
-                        .like(LikeExpr::new(pattern.clone()).escape('\\')),
-                )
-                .add(
-                    Expr::expr(Func::lower(Expr::col(user::Column::Email)))
-                        .like(LikeExpr::new(pattern).escape('\\')),
-                ),
-        );
+        let columns = [user::Column::Name, user::Column::Email].map(|c| Expr::col(c).into());
+        select = select.filter(contains_any(columns, text));
     }
     if let Some(status) = q.status {
         select = select.filter(user::Column::Status.eq(status.as_str()));
