@@ -7,6 +7,7 @@ pub mod attachments;
 pub mod auth;
 pub mod branches;
 pub mod clock;
+pub mod custom_fields;
 pub mod db;
 pub mod error;
 pub mod health;

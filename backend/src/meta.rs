@@ -1,8 +1,11 @@
 //! Field metadata per list, for filter builders and sortable columns in clients.
-use crate::api::fields::{FieldsResponse, ResourceFields};
+use crate::api::fields::{FieldSet, FieldsResponse, ResourceFields};
 use crate::auth::Caller;
+use crate::custom_fields::service as custom_fields;
 use crate::error::{ApiError, ApiResult};
+use crate::state::AppState;
 use actix_web::{web, HttpResponse};
+use sea_orm::ConnectionTrait;
 
 /// Every list that accepts the filter tree; each module adds its own.
 pub fn fields_of(resource: &str) -> Option<&'static ResourceFields> {
@@ -24,12 +27,33 @@ pub fn fields_of(resource: &str) -> Option<&'static ResourceFields> {
     .find(|f| f.resource == resource)
 }
 
+/// The fields of a list with the custom fields defined for it.
+pub async fn field_set(
+    db: &impl ConnectionTrait,
+    resource: &str,
+) -> ApiResult<Option<FieldSet<'static>>> {
+    let Some(spec) = fields_of(resource) else {
+        return Ok(None);
+    };
+    if custom_fields::carries(spec.table) {
+        Ok(Some(custom_fields::field_set(db, spec).await?))
+    } else {
+        Ok(Some(FieldSet::fixed(spec, db.get_database_backend())))
+    }
+}
+
 #[utoipa::path(get, path = "/api/v1/meta/{resource}/fields", tag = "meta",
-    params(("resource" = String, Path, description = "users, roles, teams, api_keys, history, saved_views")),
-    responses((status = 200, description = "Filterable and sortable fields of the list", body = FieldsResponse)))]
-pub async fn get_fields(_caller: Caller, resource: web::Path<String>) -> ApiResult<HttpResponse> {
-    let spec = fields_of(&resource).ok_or(ApiError::NotFound)?;
-    Ok(HttpResponse::Ok().json(spec.describe()))
+    params(("resource" = String, Path, description = "users, roles, teams, api_keys, history, saved_views, list_items, partners, persons, branches, activities, leads")),
+    responses((status = 200, description = "Filterable and sortable fields of the list; custom fields are named `custom.<key>`", body = FieldsResponse)))]
+pub async fn get_fields(
+    state: web::Data<AppState>,
+    _caller: Caller,
+    resource: web::Path<String>,
+) -> ApiResult<HttpResponse> {
+    let set = field_set(&state.db.read, &resource)
+        .await?
+        .ok_or(ApiError::NotFound)?;
+    Ok(HttpResponse::Ok().json(set.describe()))
 }
 
 pub fn routes(cfg: &mut web::ServiceConfig) {

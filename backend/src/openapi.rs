@@ -2,8 +2,8 @@
 //! modifier then adds the problem responses every operation can give (401, 403, 404, 400, 422, 412,
 //! 428, 500) so each is declared once here rather than on every handler.
 use crate::{
-    access, activities, api, api_keys, attachments, auth, branches, error, health, history, leads,
-    lists, meta, partners, persons, reports, roles, saved_views, teams, users,
+    access, activities, api, api_keys, attachments, auth, branches, custom_fields, error, health,
+    history, leads, lists, meta, partners, persons, reports, roles, saved_views, teams, users,
 };
 use utoipa::openapi::path::Operation;
 use utoipa::openapi::security::{Http, HttpAuthScheme, SecurityScheme};
@@ -31,6 +31,8 @@ use utoipa::{Modify, OpenApi};
         saved_views::update_saved_view, saved_views::delete_saved_view,
         meta::get_fields,
         lists::list_items, lists::create_list_item, lists::update_list_item, lists::delete_list_item,
+        custom_fields::list_custom_fields, custom_fields::get_custom_field, custom_fields::create_custom_field,
+        custom_fields::update_custom_field, custom_fields::delete_custom_field,
         partners::list_partners, partners::search_partners, partners::find_duplicates, partners::bulk_partners, partners::create_partner,
         partners::get_partner, partners::update_partner, partners::delete_partner, partners::restore_partner, partners::set_owners, partners::merge_partner, partners::get_overview,
         branches::list_branches, branches::create_branch, branches::update_branch, branches::delete_branch,
@@ -55,6 +57,7 @@ use utoipa::{Modify, OpenApi};
         (name = "saved_views", description = "Saved list views"),
         (name = "meta", description = "Field metadata for filter builders"),
         (name = "lists", description = "Managed lists: partner groups, legal forms, lead sources, activity types, tags"),
+        (name = "custom_fields", description = "Custom fields of partners, persons and leads: definitions; values travel in each record's `custom_fields`"),
         (name = "partners", description = "Partners: customers and suppliers, with owners and branches"),
         (name = "persons", description = "Persons: contacts, with marketing consent"),
         (name = "activities", description = "The contact log"),

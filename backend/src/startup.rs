@@ -5,8 +5,8 @@ use crate::db::Db;
 use crate::settings::Settings;
 use crate::state::AppState;
 use crate::{
-    activities, api_keys, attachments, auth, health, history, leads, lists, meta, openapi,
-    partners, persons, reports, roles, saved_views, seed, spa, teams, telemetry, users,
+    activities, api_keys, attachments, auth, custom_fields, health, history, leads, lists, meta,
+    openapi, partners, persons, reports, roles, saved_views, seed, spa, teams, telemetry, users,
 };
 use actix_cors::Cors;
 use actix_web::dev::Server;
@@ -97,6 +97,7 @@ pub fn api_v1(cfg: &mut web::ServiceConfig) {
     saved_views::routes(cfg);
     meta::routes(cfg);
     lists::routes(cfg);
+    custom_fields::routes(cfg);
     partners::routes(cfg);
     persons::routes(cfg);
     activities::routes(cfg);

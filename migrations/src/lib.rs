@@ -14,6 +14,7 @@ mod m0007_activities;
 mod m0008_leads;
 mod m0009_attachments;
 mod m0010_partner_search;
+mod m0011_custom_fields;
 
 pub use m0003_builtin_roles::{builtin_grants, BUILTIN_ROLES};
 
@@ -33,6 +34,7 @@ impl MigratorTrait for Migrator {
             Box::new(m0008_leads::Migration),
             Box::new(m0009_attachments::Migration),
             Box::new(m0010_partner_search::Migration),
+            Box::new(m0011_custom_fields::Migration),
         ]
     }
 }

@@ -18,6 +18,7 @@ pub enum Resource {
     Activities,
     Reports,
     Leads,
+    CustomFields,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, ToSchema)]
@@ -52,6 +53,7 @@ pub const CATALOG: &[(Resource, &[Action])] = {
         (Resource::Activities, &[Read, Create, Update, Delete]),
         (Resource::Reports, &[Read]),
         (Resource::Leads, &[Read, Create, Update, Delete]),
+        (Resource::CustomFields, &[Read, Create, Update, Delete]),
     ]
 };
 
@@ -70,6 +72,7 @@ impl Resource {
             Self::Activities => "activities",
             Self::Reports => "reports",
             Self::Leads => "leads",
+            Self::CustomFields => "custom_fields",
         }
     }
 

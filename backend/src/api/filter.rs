@@ -1,10 +1,11 @@
 //! The JSON filter tree (`{"and": [{"field": "email", "op": "contains", "value": "@firma.hr"}]}`),
 //! checked against a resource's field whitelist and translated into a sea-query condition with bound
 //! values. Depth and size are capped so a filter cannot become a denial of service.
-use super::fields::{Field, Kind, ResourceFields};
+use super::fields::{Field, FieldSet, Kind};
 use crate::error::{ApiError, FieldError};
 use chrono::{DateTime, NaiveDate, Utc};
 use sea_orm::sea_query::{Condition, Expr, Func, LikeExpr, SimpleExpr, Value};
+use sea_orm::DatabaseBackend;
 use serde::{Deserialize, Serialize};
 use utoipa::ToSchema;
 
@@ -77,14 +78,14 @@ fn invalid(path: &str, code: &str, message: impl Into<String>) -> ApiError {
     }
 }
 
-pub fn to_condition(node: &FilterNode, spec: &ResourceFields) -> Result<Condition, ApiError> {
+pub fn to_condition(node: &FilterNode, spec: &FieldSet) -> Result<Condition, ApiError> {
     let mut budget = MAX_NODES;
     build(node, spec, "filter", 0, &mut budget)
 }
 
 fn build(
     node: &FilterNode,
-    spec: &ResourceFields,
+    spec: &FieldSet,
     path: &str,
     depth: usize,
     budget: &mut usize,
@@ -126,7 +127,7 @@ fn build(
     }
 }
 
-fn leaf(c: &ConditionNode, spec: &ResourceFields, path: &str) -> Result<Condition, ApiError> {
+fn leaf(c: &ConditionNode, spec: &FieldSet, path: &str) -> Result<Condition, ApiError> {
     let field = spec.get(&c.field).filter(|f| f.filterable).ok_or_else(|| {
         invalid(
             &format!("{path}.field"),
@@ -136,6 +137,9 @@ fn leaf(c: &ConditionNode, spec: &ResourceFields, path: &str) -> Result<Conditio
     })?;
     let col = spec.expr(field);
     let vpath = format!("{path}.value");
+    if matches!(field.kind, Kind::MultiChoice(_)) && !matches!(c.op, FilterOp::IsNull) {
+        return has_any(spec, field, c, path);
+    }
     let expr: SimpleExpr = match c.op {
         FilterOp::IsNull => match c.value.as_bool() {
             Some(true) => Expr::expr(col).is_null(),
@@ -201,6 +205,55 @@ fn leaf(c: &ConditionNode, spec: &ResourceFields, path: &str) -> Result<Conditio
     Ok(Condition::all().add(expr))
 }
 
+/// A multiple-choice field holding `value` (`eq`) or any of `value` (`in`).
+fn has_any(
+    spec: &FieldSet,
+    field: &Field,
+    c: &ConditionNode,
+    path: &str,
+) -> Result<Condition, ApiError> {
+    let vpath = format!("{path}.value");
+    let wanted: Vec<&serde_json::Value> =
+        match c.op {
+            FilterOp::Eq => vec![&c.value],
+            FilterOp::In => c
+                .value
+                .as_array()
+                .filter(|a| !a.is_empty() && a.len() <= MAX_IN)
+                .ok_or_else(|| {
+                    invalid(
+                        &vpath,
+                        "expected_array",
+                        format!("in takes 1 to {MAX_IN} values."),
+                    )
+                })?
+                .iter()
+                .collect(),
+            _ => return Err(invalid(
+                &format!("{path}.op"),
+                "unsupported_op",
+                "A multiple choice is filtered with eq (has the value), in (has any) or is_null.",
+            )),
+        };
+    let list = spec.expr(field);
+    let mut any = Condition::any();
+    for v in wanted {
+        let value = typed_value(field, v, &vpath)?;
+        any = any.add(match spec.backend {
+            // Each engine's own placeholder: `$n` here, `?` for SQLite.
+            DatabaseBackend::Postgres => Expr::cust_with_exprs(
+                "$1 @> jsonb_build_array($2::text)",
+                [list.clone(), Expr::val(value).into()],
+            ),
+            _ => Expr::cust_with_exprs(
+                "EXISTS (SELECT 1 FROM json_each(?) WHERE json_each.value = ?)",
+                [list.clone(), Expr::val(value).into()],
+            ),
+        });
+    }
+    Ok(any)
+}
+
 /// Case-insensitive "contains `text`" over any of `exprs`; LIKE's wildcards in `text` are literal.
 /// The quick `q` filter of every list uses it.
 pub fn contains_any(exprs: impl IntoIterator<Item = SimpleExpr>, text: &str) -> Condition {
@@ -238,10 +291,13 @@ pub fn typed_value(field: &Field, v: &serde_json::Value, path: &str) -> Result<V
             let s = v
                 .as_str()
                 .ok_or_else(|| bad("expected_date", "Expected a date (YYYY-MM-DD)."))?;
-            Value::from(
-                NaiveDate::parse_from_str(s, "%Y-%m-%d")
-                    .map_err(|_| bad("expected_date", "Expected a date (YYYY-MM-DD)."))?,
-            )
+            let date = NaiveDate::parse_from_str(s, "%Y-%m-%d")
+                .map_err(|_| bad("expected_date", "Expected a date (YYYY-MM-DD)."))?;
+            match field.key {
+                // Custom dates are stored and compared as ISO text (see `fields::custom_sql`).
+                Some(_) => Value::from(date.format("%Y-%m-%d").to_string()),
+                None => Value::from(date),
+            }
         }
         Kind::DateTime => {
             let s = v
@@ -252,13 +308,17 @@ pub fn typed_value(field: &Field, v: &serde_json::Value, path: &str) -> Result<V
                 .with_timezone(&Utc);
             Value::from(t)
         }
-        Kind::Enum(values) => {
-            let s = v.as_str().filter(|s| values.contains(s)).ok_or_else(|| {
-                bad(
-                    "invalid_choice",
-                    &format!("Expected one of: {}.", values.join(", ")),
-                )
-            })?;
+        Kind::Enum(_) | Kind::Choice(_) | Kind::MultiChoice(_) => {
+            let values = field.kind.choices().unwrap_or_default();
+            let s = v
+                .as_str()
+                .filter(|s| values.iter().any(|c| c == s))
+                .ok_or_else(|| {
+                    bad(
+                        "invalid_choice",
+                        &format!("Expected one of: {}.", values.join(", ")),
+                    )
+                })?;
             Value::from(s.to_owned())
         }
     })

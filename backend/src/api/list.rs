@@ -1,11 +1,11 @@
 //! Keyset pagination. A page is `{items, next_cursor, total?}`; the cursor is opaque (base64url of the
 //! sort spec, the last row's sort values and its id), so deep pages cost the same as the first and no
 //! COUNT(*) runs unless `count=true` asks for it.
-use super::fields::{Field, ResourceFields};
+use super::fields::{Field, FieldSet, ResourceFields};
 use super::filter::{self, typed_value, FilterNode};
 use crate::error::ApiError;
 use base64::{engine::general_purpose::URL_SAFE_NO_PAD, Engine};
-use sea_orm::sea_query::{Condition, Expr, Order, SimpleExpr};
+use sea_orm::sea_query::{Condition, Expr, NullOrdering, Order, SimpleExpr};
 use sea_orm::{
     ConnectionTrait, EntityTrait, FromQueryResult, PaginatorTrait, QueryFilter, QueryOrder,
     QuerySelect, Select,
@@ -100,12 +100,12 @@ fn bad_sort(detail: String) -> ApiError {
 }
 
 pub fn parse_sort<'a>(
-    spec: &'a ResourceFields,
+    spec: &'a FieldSet,
     sort: Option<&str>,
 ) -> Result<Vec<(&'a Field, Order)>, ApiError> {
     let raw = sort
         .filter(|s| !s.trim().is_empty())
-        .unwrap_or(spec.default_sort);
+        .unwrap_or(spec.spec.default_sort);
     let mut keys = Vec::new();
     for part in raw.split(',').map(str::trim) {
         let (name, order) = match part.strip_prefix('-') {
@@ -130,29 +130,40 @@ pub fn parse_sort<'a>(
     Ok(keys)
 }
 
-/// Rows strictly after the cursor row in the (sort keys, id) order.
+/// Rows strictly after the cursor row in the (sort keys, id) order. A NULL sorts after every value
+/// ascending and before every value descending, as `order_by_with_nulls` asks of both engines.
 fn after(
     keys: &[(&Field, Order)],
-    values: &[sea_orm::Value],
+    values: &[Option<sea_orm::Value>],
     id: &str,
-    spec: &ResourceFields,
+    spec: &FieldSet,
 ) -> Condition {
-    let mut cols: Vec<(SimpleExpr, Order, sea_orm::Value)> = keys
+    let mut cols: Vec<(SimpleExpr, Order, Option<sea_orm::Value>)> = keys
         .iter()
         .zip(values)
         .map(|((f, o), v)| (spec.expr(f), o.clone(), v.clone()))
         .collect();
-    cols.push((spec.id_expr(), Order::Asc, id.to_owned().into()));
+    cols.push((spec.id_expr(), Order::Asc, Some(id.to_owned().into())));
     let mut any = Condition::any();
     for k in 0..cols.len() {
         let mut all = Condition::all();
         for (expr, _, v) in &cols[..k] {
-            all = all.add(Expr::expr(expr.clone()).eq(v.clone()));
+            let e = Expr::expr(expr.clone());
+            all = all.add(match v {
+                Some(v) => e.eq(v.clone()),
+                None => e.is_null(),
+            });
         }
         let (expr, order, v) = &cols[k];
-        all = all.add(match order {
-            Order::Desc => Expr::expr(expr.clone()).lt(v.clone()),
-            _ => Expr::expr(expr.clone()).gt(v.clone()),
+        let e = Expr::expr(expr.clone());
+        all = all.add(match (order, v) {
+            (Order::Desc, Some(v)) => Condition::all().add(e.lt(v.clone())),
+            (Order::Desc, None) => Condition::all().add(e.is_not_null()),
+            (_, Some(v)) => Condition::any()
+                .add(Expr::expr(expr.clone()).gt(v.clone()))
+                .add(e.is_null()),
+            // Nothing sorts after NULL ascending: only ties on the following keys remain.
+            (_, None) => Condition::all().add(Expr::cust("1 = 0")),
         });
         any = any.add(all);
     }
@@ -162,8 +173,24 @@ fn after(
 /// Runs `select` (already narrowed by scope and typed filters) as one keyset page.
 pub async fn fetch_page<E>(
     db: &impl ConnectionTrait,
-    mut select: Select<E>,
+    select: Select<E>,
     spec: &ResourceFields,
+    query: &ListQuery,
+    filter: Option<&FilterNode>,
+) -> Result<Page<E::Model>, ApiError>
+where
+    E: EntityTrait,
+    E::Model: Serialize + FromQueryResult + Sync + Send,
+{
+    let fields = FieldSet::fixed(spec, db.get_database_backend());
+    fetch_page_in(db, select, &fields, query, filter).await
+}
+
+/// `fetch_page` over a field set that may hold custom fields.
+pub async fn fetch_page_in<E>(
+    db: &impl ConnectionTrait,
+    mut select: Select<E>,
+    spec: &FieldSet<'_>,
     query: &ListQuery,
     filter: Option<&FilterNode>,
 ) -> Result<Page<E::Model>, ApiError>
@@ -214,12 +241,23 @@ where
         let values = keys
             .iter()
             .zip(&cursor.v)
-            .map(|((f, _), v)| typed_value(f, v, "cursor").map_err(|_| bad()))
+            .map(|((f, _), v)| match v {
+                serde_json::Value::Null if f.nullable => Ok(None),
+                v => typed_value(f, v, "cursor").map(Some).map_err(|_| bad()),
+            })
             .collect::<Result<Vec<_>, _>>()?;
         select = select.filter(after(&keys, &values, &cursor.id, spec));
     }
     for (f, o) in &keys {
-        select = select.order_by(spec.expr(f), o.clone());
+        select = if f.nullable {
+            let nulls = match o {
+                Order::Desc => NullOrdering::First,
+                _ => NullOrdering::Last,
+            };
+            select.order_by_with_nulls(spec.expr(f), o.clone(), nulls)
+        } else {
+            select.order_by(spec.expr(f), o.clone())
+        };
     }
     select = select.order_by(spec.id_expr(), Order::Asc);
     let mut rows = select.limit(limit + 1).all(db).await?;
@@ -244,10 +282,7 @@ fn encode_cursor(
     row: &impl Serialize,
 ) -> Result<String, ApiError> {
     let json = serde_json::to_value(row).map_err(|e| ApiError::Internal(e.into()))?;
-    let v = keys
-        .iter()
-        .map(|(f, _)| json.get(f.column).cloned().unwrap_or_default())
-        .collect();
+    let v = keys.iter().map(|(f, _)| f.value_in(&json)).collect();
     let id = json
         .get("id")
         .and_then(|v| v.as_str())

@@ -30,6 +30,9 @@ pub struct Lead {
     /// Set by conversion: the partner and person the lead became.
     pub partner_id: Option<String>,
     pub person_id: Option<String>,
+    /// Values of the custom fields defined for leads, by key.
+    #[schema(value_type = std::collections::HashMap<String, serde_json::Value>)]
+    pub custom_fields: serde_json::Value,
     pub created_at: DateTime<Utc>,
     pub updated_at: DateTime<Utc>,
     pub deleted_at: Option<DateTime<Utc>>,
@@ -54,6 +57,7 @@ impl From<entity::Model> for Lead {
             converted_at: m.converted_at,
             partner_id: m.partner_id,
             person_id: m.person_id,
+            custom_fields: m.custom_fields.unwrap_or_else(|| serde_json::json!({})),
             created_at: m.created_at,
             updated_at: m.updated_at,
             deleted_at: m.deleted_at,
@@ -99,6 +103,10 @@ pub struct LeadFields {
     #[validate(length(max = 10000))]
     #[schema(max_length = 10000)]
     pub notes: Option<String>,
+    /// Values of the custom fields defined for leads: keys to set, `null` removes a value, keys
+    /// left out keep theirs.
+    #[schema(value_type = Option<std::collections::HashMap<String, serde_json::Value>>)]
+    pub custom_fields: Option<serde_json::Map<String, serde_json::Value>>,
 }
 
 /// `POST /api/v1/leads/{id}/convert`: link to an existing partner and/or person, or have them created

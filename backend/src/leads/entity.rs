@@ -20,6 +20,7 @@ pub struct Model {
     pub converted_at: Option<DateTimeUtc>,
     pub partner_id: Option<String>,
     pub person_id: Option<String>,
+    pub custom_fields: Option<Json>,
     pub created_at: DateTimeUtc,
     pub updated_at: DateTimeUtc,
     pub created_by: Option<String>,

@@ -4,9 +4,10 @@ use super::entity;
 use crate::access::{find_for, scope_condition, Action, Resource, Scope, ScopeColumn};
 use crate::activities::entity as activity;
 use crate::api::filter::contains_any;
-use crate::api::{fetch_page, versioned, FilterNode, IfMatch, ListQuery, Page};
+use crate::api::{versioned, FilterNode, IfMatch, ListQuery, Page};
 use crate::auth::Caller;
 use crate::clock;
+use crate::custom_fields::service::{self as custom_fields, fetch_page};
 use crate::error::{ApiError, ApiResult, FieldError};
 use crate::history::{self, Change};
 use crate::lists::service::check_item;
@@ -104,8 +105,15 @@ pub async fn get(db: &impl ConnectionTrait, caller: &Caller, id: &str) -> ApiRes
 async fn apply(
     db: &impl ConnectionTrait,
     active: &mut entity::ActiveModel,
+    current: Option<&entity::Model>,
     f: LeadFields,
 ) -> ApiResult<()> {
+    if f.custom_fields.is_some() || current.is_none() {
+        let stored = current.map(|c| c.custom_fields.clone().unwrap_or_default());
+        let values =
+            custom_fields::check_values(db, "leads", stored.as_ref(), f.custom_fields).await?;
+        active.custom_fields = Set(Some(values));
+    }
     if let Some(s) = &f.source_id {
         check_item(db, "lead_sources", "source_id", s).await?;
         active.source_id = Set(Some(s.clone()));
@@ -190,6 +198,7 @@ pub async fn create(
         converted_at: Set(None),
         partner_id: Set(None),
         person_id: Set(None),
+        custom_fields: Set(Some(serde_json::json!({}))),
         created_at: Set(now),
         updated_at: Set(now),
         created_by: Set(Some(caller.user_id.clone())),
@@ -197,7 +206,7 @@ pub async fn create(
         deleted_at: Set(None),
     };
     let txn = db.begin().await?;
-    apply(&txn, &mut active, input).await?;
+    apply(&txn, &mut active, None, input).await?;
     entity::Entity::insert(active)
         .exec_without_returning(&txn)
         .await?;
@@ -269,7 +278,7 @@ pub async fn update(
     if_match.check(model.version)?;
     not_converted(&model)?;
     let mut active: entity::ActiveModel = model.clone().into();
-    apply(&txn, &mut active, input).await?;
+    apply(&txn, &mut active, Some(&model), input).await?;
     let dto = save(&txn, caller, model, "update", active).await?;
     txn.commit().await?;
     Ok(dto)

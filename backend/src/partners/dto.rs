@@ -46,7 +46,7 @@ pub struct Partner {
     /// Tag codes from the `tags` list.
     pub tags: Vec<String>,
     pub notes: Option<String>,
-    #[schema(value_type = Object)]
+    #[schema(value_type = std::collections::HashMap<String, serde_json::Value>)]
     pub custom_fields: serde_json::Value,
     pub primary_owner_id: Option<String>,
     pub owners: Vec<Owner>,
@@ -215,8 +215,9 @@ pub struct PartnerFields {
     #[validate(length(max = 10000))]
     #[schema(max_length = 10000)]
     pub notes: Option<String>,
-    /// Values of the custom fields defined for partners.
-    #[schema(value_type = Option<Object>)]
+    /// Values of the custom fields defined for partners: keys to set, `null` removes a value, keys
+    /// left out keep theirs.
+    #[schema(value_type = Option<std::collections::HashMap<String, serde_json::Value>>)]
     pub custom_fields: Option<serde_json::Map<String, serde_json::Value>>,
 }
 

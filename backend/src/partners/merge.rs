@@ -1,6 +1,7 @@
 //! Merging a duplicate partner into the one that stays: everything that points at the duplicate
-//! (branches, persons, activities, leads, owners) moves over, the duplicate goes to the trash, and
-//! both histories say what happened. One transaction.
+//! (branches, persons, activities, leads, owners) moves over, custom field values the target lacks
+//! are taken from the duplicate, the duplicate goes to the trash, and both histories say what
+//! happened. One transaction.
 use super::dto::{MergeResult, Owner};
 use super::entity::{owner, partner};
 use super::service::{find_visible, get_in};
@@ -94,6 +95,22 @@ pub async fn merge(
             role: "shared".into(),
         });
     }
+    let mut target = target;
+    let mut filled_change = None;
+    if let Some(values) = fill_custom_fields(&target, &duplicate) {
+        filled_change = Some(Change {
+            field: "custom_fields".into(),
+            old: target.custom_fields.clone().unwrap_or_default(),
+            new: values.clone(),
+        });
+        let mut filled: partner::ActiveModel = target.clone().into();
+        filled.custom_fields = Set(Some(values));
+        crate::api::versioned::save(&txn, filled, target_id, target.version).await?;
+        target = partner::Entity::find_by_id(target_id)
+            .one(&txn)
+            .await?
+            .ok_or(ApiError::NotFound)?;
+    }
     let mut trashed: partner::ActiveModel = duplicate.clone().into();
     trashed.deleted_at = Set(Some(clock::now()));
     crate::api::versioned::save(&txn, trashed, duplicate_id, duplicate.version).await?;
@@ -112,7 +129,7 @@ pub async fn merge(
         into,
     )
     .await?;
-    let from = vec![
+    let mut from = vec![
         Change {
             field: "merged_from".into(),
             old: serde_json::Value::Null,
@@ -124,6 +141,7 @@ pub async fn merge(
             new: counts,
         },
     ];
+    from.extend(filled_change);
     history::record(&txn, caller.actor(), "partner", target_id, "merge", from).await?;
     let partner = get_in(&txn, target).await?;
     txn.commit().await?;
@@ -133,4 +151,26 @@ pub async fn merge(
         moved_persons,
         moved_activities,
     })
+}
+
+/// The target's custom field values completed with the duplicate's where the target has none;
+/// `None` when nothing would change.
+fn fill_custom_fields(
+    target: &partner::Model,
+    duplicate: &partner::Model,
+) -> Option<serde_json::Value> {
+    let mut values = target
+        .custom_fields
+        .as_ref()
+        .and_then(|v| v.as_object())
+        .cloned()
+        .unwrap_or_default();
+    let before = values.len();
+    if let Some(theirs) = duplicate.custom_fields.as_ref().and_then(|v| v.as_object()) {
+        for (key, value) in theirs {
+            values.entry(key.clone()).or_insert_with(|| value.clone());
+        }
+    }
+    let grew = values.len() > before;
+    grew.then_some(serde_json::Value::Object(values))
 }

@@ -6,9 +6,10 @@ use super::dto::{
 use super::entity::{owner, partner};
 use super::{names, scope, tax_id};
 use crate::access::{find_for, Action, Resource};
-use crate::api::{fetch_page, versioned, FilterNode, IfMatch, ListQuery, Page};
+use crate::api::{versioned, FilterNode, IfMatch, ListQuery, Page};
 use crate::auth::Caller;
 use crate::clock;
+use crate::custom_fields::service::{self as custom_fields, fetch_page};
 use crate::error::{ApiError, ApiResult};
 use crate::history;
 use crate::lists::service::{check_codes, check_item};
@@ -247,12 +248,11 @@ async fn apply(
     if let Some(tags) = &f.tags {
         check_codes(db, "tags", "tags", tags).await?;
     }
-    if f.custom_fields.as_ref().is_some_and(|c| !c.is_empty()) {
-        return Err(ApiError::invalid(
-            "custom_fields",
-            "unknown_custom_field",
-            "No custom fields are defined for partners.",
-        ));
+    if f.custom_fields.is_some() || current.is_none() {
+        let stored = current.map(|c| c.custom_fields.clone().unwrap_or_default());
+        let values =
+            custom_fields::check_values(db, "partners", stored.as_ref(), f.custom_fields).await?;
+        active.custom_fields = Set(Some(values));
     }
     if f.tax_id.is_some() || f.tax_country.is_some() {
         let tax = f

@@ -23,6 +23,9 @@ pub struct Person {
     pub consent_at: Option<DateTime<Utc>>,
     /// How it was given or withdrawn (web form, signed paper, phone call, ...).
     pub consent_source: Option<String>,
+    /// Values of the custom fields defined for persons, by key.
+    #[schema(value_type = std::collections::HashMap<String, serde_json::Value>)]
+    pub custom_fields: serde_json::Value,
     pub created_at: DateTime<Utc>,
     pub updated_at: DateTime<Utc>,
     pub deleted_at: Option<DateTime<Utc>>,
@@ -48,6 +51,7 @@ impl From<entity::Model> for Person {
             marketing_consent: m.marketing_consent,
             consent_at: m.consent_at,
             consent_source: m.consent_source,
+            custom_fields: m.custom_fields.unwrap_or_else(|| serde_json::json!({})),
             created_at: m.created_at,
             updated_at: m.updated_at,
             deleted_at: m.deleted_at,
@@ -86,6 +90,10 @@ pub struct PersonFields {
     #[validate(length(min = 1, max = 200))]
     #[schema(min_length = 1, max_length = 200, example = "web form")]
     pub consent_source: Option<String>,
+    /// Values of the custom fields defined for persons: keys to set, `null` removes a value, keys
+    /// left out keep theirs.
+    #[schema(value_type = Option<std::collections::HashMap<String, serde_json::Value>>)]
+    pub custom_fields: Option<serde_json::Map<String, serde_json::Value>>,
 }
 
 #[derive(Debug, Default, Deserialize, IntoParams, Validate)]

@@ -4,10 +4,11 @@ use super::dto::{Person, PersonFields, PersonListQuery, FIELDS};
 use super::entity;
 use crate::access::{find_for, scope_condition, Action, Resource, Scope, ScopeColumn};
 use crate::api::filter::contains_any;
-use crate::api::{fetch_page, versioned, FilterNode, IfMatch, ListQuery, Page};
+use crate::api::{versioned, FilterNode, IfMatch, ListQuery, Page};
 use crate::auth::Caller;
 use crate::branches::entity as branch;
 use crate::clock;
+use crate::custom_fields::service::{self as custom_fields, fetch_page};
 use crate::error::{ApiError, ApiResult};
 use crate::history;
 use crate::partners::{entity::partner, scope::partner_visible, scope::visible as partner_scope};
@@ -188,6 +189,12 @@ async fn apply(
     }
     if let Some(v) = f.phones {
         active.phones = Set(Some(serde_json::json!(v)));
+    }
+    if f.custom_fields.is_some() || current.is_none() {
+        let stored = current.map(|c| c.custom_fields.clone().unwrap_or_default());
+        let values =
+            custom_fields::check_values(db, "persons", stored.as_ref(), f.custom_fields).await?;
+        active.custom_fields = Set(Some(values));
     }
     Ok(())
 }

@@ -13,15 +13,20 @@ use sea_orm::{
     ActiveValue::Set, ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, TransactionTrait,
 };
 
-fn check(resource: &str, filter_node: Option<&FilterNode>, sort: Option<&str>) -> ApiResult<()> {
-    let spec = meta::fields_of(resource).ok_or_else(|| {
+async fn check(
+    db: &impl ConnectionTrait,
+    resource: &str,
+    filter_node: Option<&FilterNode>,
+    sort: Option<&str>,
+) -> ApiResult<()> {
+    let spec = meta::field_set(db, resource).await?.ok_or_else(|| {
         ApiError::invalid("resource", "unknown_resource", "There is no such list.")
     })?;
     if let Some(node) = filter_node {
-        filter::to_condition(node, spec)?;
+        filter::to_condition(node, &spec)?;
     }
     if let Some(sort) = sort {
-        list::parse_sort(spec, Some(sort))?;
+        list::parse_sort(&spec, Some(sort))?;
     }
     Ok(())
 }
@@ -76,11 +81,14 @@ pub async fn create(
     input: CreateSavedView,
 ) -> ApiResult<SavedView> {
     caller.require(Resource::SavedViews, Action::Create)?;
+    let txn = db.begin().await?;
     check(
+        &txn,
         &input.resource,
         input.filter.as_ref(),
         input.sort.as_deref(),
-    )?;
+    )
+    .await?;
     let now = clock::now();
     let model = entity::Model {
         id: clock::new_id(),
@@ -96,7 +104,6 @@ pub async fn create(
         version: 1,
         deleted_at: None,
     };
-    let txn = db.begin().await?;
     entity::Entity::insert(entity::ActiveModel::from(model.clone()))
         .exec_without_returning(&txn)
         .await?;
@@ -157,7 +164,7 @@ pub async fn update(
     if_match.check(model.version)?;
     let filter_node = input.filter.clone().flatten();
     let sort = input.sort.clone().flatten();
-    check(&model.resource, filter_node.as_ref(), sort.as_deref())?;
+    check(&txn, &model.resource, filter_node.as_ref(), sort.as_deref()).await?;
     let dto = save(&txn, caller, model, "update", |a| {
         if let Some(name) = input.name {
             a.name = Set(name.trim().to_owned());

@@ -210,6 +210,38 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/custom-fields": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["list_custom_fields"];
+        put?: never;
+        post: operations["create_custom_field"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/custom-fields/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["get_custom_field"];
+        put?: never;
+        post?: never;
+        delete: operations["delete_custom_field"];
+        options?: never;
+        head?: never;
+        patch: operations["update_custom_field"];
+        trace?: never;
+    };
     "/api/v1/history": {
         parameters: {
             query?: never;
@@ -1088,6 +1120,21 @@ export interface components {
             /** @example ERP sync */
             name: string;
         };
+        CreateCustomField: {
+            entity: components["schemas"]["CustomEntity"];
+            field_type: components["schemas"]["CustomFieldType"];
+            filterable?: boolean;
+            in_list?: boolean;
+            /** @example annual_revenue */
+            key: string;
+            /** @example Annual revenue */
+            label: string;
+            /** @description Required for choice and multiple choice, refused for other types. */
+            options?: string[];
+            /** Format: int32 */
+            position?: number | null;
+            required?: boolean;
+        };
         CreateListItem: {
             code: string;
             name: string;
@@ -1145,6 +1192,41 @@ export interface components {
             /** @description Use as `Authorization: Bearer <secret>`. Shown only now; only a hash is kept. */
             secret: string;
         };
+        /**
+         * @description The records that can carry custom fields (deals and tickets join when they land).
+         * @enum {string}
+         */
+        CustomEntity: "partners" | "persons" | "leads";
+        CustomField: {
+            /** Format: date-time */
+            created_at: string;
+            entity: components["schemas"]["CustomEntity"];
+            field_type: components["schemas"]["CustomFieldType"];
+            /** @description Offered in filters and sorts, with an index behind it. */
+            filterable: boolean;
+            id: string;
+            /** @description Shown as a column in lists. */
+            in_list: boolean;
+            /**
+             * @description The name of the value in a record's `custom_fields` and, as `custom.<key>`, in filters and sorts.
+             * @example annual_revenue
+             */
+            key: string;
+            /** @example Annual revenue */
+            label: string;
+            /** @description The allowed values of a choice or multiple choice; empty otherwise. */
+            options: string[];
+            /** Format: int32 */
+            position: number;
+            /** @description A record cannot be created without a value, nor have it removed. */
+            required: boolean;
+            /** Format: date-time */
+            updated_at: string;
+            /** Format: int32 */
+            version: number;
+        };
+        /** @enum {string} */
+        CustomFieldType: "text" | "number" | "date" | "boolean" | "choice" | "multi_choice";
         DuplicateMatch: {
             partner: components["schemas"]["Partner"];
             /** @description Why it looks like the same partner: `tax_id`, `email`, `name_city`. */
@@ -1177,13 +1259,16 @@ export interface components {
         };
         FieldInfo: {
             filterable: boolean;
+            /** @description The administrator's label of a custom field. */
+            label?: string | null;
+            /** @description `custom.<key>` for custom fields. */
             name: string;
             sortable: boolean;
             type: components["schemas"]["FieldType"];
             values?: string[] | null;
         };
         /** @enum {string} */
-        FieldType: "string" | "number" | "boolean" | "date" | "datetime" | "enum";
+        FieldType: "string" | "number" | "boolean" | "date" | "datetime" | "enum" | "multi_enum";
         FieldsResponse: {
             fields: components["schemas"]["FieldInfo"][];
             resource: string;
@@ -1235,6 +1320,10 @@ export interface components {
             country?: string | null;
             /** Format: date-time */
             created_at: string;
+            /** @description Values of the custom fields defined for leads, by key. */
+            custom_fields: {
+                [key: string]: unknown;
+            };
             /** Format: date-time */
             deleted_at?: string | null;
             email?: string | null;
@@ -1265,6 +1354,13 @@ export interface components {
             /** @example Drukarnia Wójcik */
             company_name?: string | null;
             country?: string | null;
+            /**
+             * @description Values of the custom fields defined for leads: keys to set, `null` removes a value, keys
+             *     left out keep theirs.
+             */
+            custom_fields?: {
+                [key: string]: unknown;
+            } | null;
             /** Format: email */
             email?: string | null;
             /** @example Tomasz */
@@ -1471,6 +1567,10 @@ export interface components {
                 country?: string | null;
                 /** Format: date-time */
                 created_at: string;
+                /** @description Values of the custom fields defined for leads, by key. */
+                custom_fields: {
+                    [key: string]: unknown;
+                };
                 /** Format: date-time */
                 deleted_at?: string | null;
                 email?: string | null;
@@ -1540,7 +1640,9 @@ export interface components {
                 country?: string | null;
                 /** Format: date-time */
                 created_at: string;
-                custom_fields: Record<string, never>;
+                custom_fields: {
+                    [key: string]: unknown;
+                };
                 /** Format: date-time */
                 deleted_at?: string | null;
                 emails: string[];
@@ -1596,6 +1698,10 @@ export interface components {
                 consent_source?: string | null;
                 /** Format: date-time */
                 created_at: string;
+                /** @description Values of the custom fields defined for persons, by key. */
+                custom_fields: {
+                    [key: string]: unknown;
+                };
                 /** Format: date-time */
                 deleted_at?: string | null;
                 emails: string[];
@@ -1727,7 +1833,9 @@ export interface components {
             country?: string | null;
             /** Format: date-time */
             created_at: string;
-            custom_fields: Record<string, never>;
+            custom_fields: {
+                [key: string]: unknown;
+            };
             /** Format: date-time */
             deleted_at?: string | null;
             emails: string[];
@@ -1771,8 +1879,13 @@ export interface components {
         PartnerFields: {
             city?: string | null;
             country?: string | null;
-            /** @description Values of the custom fields defined for partners. */
-            custom_fields?: Record<string, never> | null;
+            /**
+             * @description Values of the custom fields defined for partners: keys to set, `null` removes a value, keys
+             *     left out keep theirs.
+             */
+            custom_fields?: {
+                [key: string]: unknown;
+            } | null;
             emails?: string[] | null;
             group_id?: string | null;
             is_customer?: boolean | null;
@@ -1825,6 +1938,10 @@ export interface components {
             consent_source?: string | null;
             /** Format: date-time */
             created_at: string;
+            /** @description Values of the custom fields defined for persons, by key. */
+            custom_fields: {
+                [key: string]: unknown;
+            };
             /** Format: date-time */
             deleted_at?: string | null;
             emails: string[];
@@ -1849,6 +1966,13 @@ export interface components {
              * @example web form
              */
             consent_source?: string | null;
+            /**
+             * @description Values of the custom fields defined for persons: keys to set, `null` removes a value, keys
+             *     left out keep theirs.
+             */
+            custom_fields?: {
+                [key: string]: unknown;
+            } | null;
             emails?: string[] | null;
             /** @example Ivana */
             first_name?: string | null;
@@ -1883,7 +2007,7 @@ export interface components {
             password: string;
         };
         /** @enum {string} */
-        Resource: "users" | "roles" | "teams" | "api_keys" | "history" | "saved_views" | "partners" | "persons" | "lists" | "activities" | "reports" | "leads";
+        Resource: "users" | "roles" | "teams" | "api_keys" | "history" | "saved_views" | "partners" | "persons" | "lists" | "activities" | "reports" | "leads" | "custom_fields";
         ResourceActions: {
             actions: string[];
             resource: string;
@@ -1963,6 +2087,17 @@ export interface components {
             /** @example Bearer */
             token_type: string;
             user: components["schemas"]["User"];
+        };
+        /** @description The key, entity and type never change: records and saved filters depend on them. */
+        UpdateCustomField: {
+            filterable?: boolean | null;
+            in_list?: boolean | null;
+            label?: string | null;
+            /** @description Values removed here stay on the records that hold them until those are edited. */
+            options?: string[] | null;
+            /** Format: int32 */
+            position?: number | null;
+            required?: boolean | null;
         };
         UpdateListItem: {
             active?: boolean | null;
@@ -3408,6 +3543,436 @@ export interface operations {
             };
         };
     };
+    list_custom_fields: {
+        parameters: {
+            query?: {
+                /** @description Only the fields of this entity. */
+                entity?: components["schemas"]["CustomEntity"];
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The definitions, by entity and form order */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CustomField"][];
+                };
+            };
+            /** @description Malformed JSON, unknown field or invalid query parameter */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing, invalid or expired token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller's role does not grant this action */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unexpected error; the problem carries the request id */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    create_custom_field: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateCustomField"];
+            };
+        };
+        responses: {
+            /** @description Defined; a filterable field gets its index */
+            201: {
+                headers: {
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CustomField"];
+                };
+            };
+            /** @description Malformed JSON, unknown field or invalid query parameter */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing, invalid or expired token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller's role does not grant this action */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Key taken, or too many fields */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body exceeds CRM_MAX_JSON_BYTES */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is not application/json */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Validation failed; `errors` lists the fields */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unexpected error; the problem carries the request id */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    get_custom_field: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The definition */
+            200: {
+                headers: {
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CustomField"];
+                };
+            };
+            /** @description Malformed JSON, unknown field or invalid query parameter */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing, invalid or expired token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller's role does not grant this action */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such record, or not visible to the caller */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unexpected error; the problem carries the request id */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    delete_custom_field: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description The ETag of the version being deleted */
+                "If-Match": string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Deleted, with its values on every record */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Malformed JSON, unknown field or invalid query parameter */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing, invalid or expired token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller's role does not grant this action */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such record, or not visible to the caller */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description If-Match names an older version; the current ETag is returned */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description If-Match is missing */
+            428: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unexpected error; the problem carries the request id */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    update_custom_field: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description The ETag of the version being changed */
+                "If-Match": string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UpdateCustomField"];
+            };
+        };
+        responses: {
+            /** @description Updated */
+            200: {
+                headers: {
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CustomField"];
+                };
+            };
+            /** @description Malformed JSON, unknown field or invalid query parameter */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing, invalid or expired token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller's role does not grant this action */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such record, or not visible to the caller */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description If-Match names an older version; the current ETag is returned */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body exceeds CRM_MAX_JSON_BYTES */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is not application/json */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Validation failed; `errors` lists the fields */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description If-Match is missing */
+            428: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unexpected error; the problem carries the request id */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
     list_history: {
         parameters: {
             query?: {
@@ -4511,14 +5076,14 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
-                /** @description users, roles, teams, api_keys, history, saved_views */
+                /** @description users, roles, teams, api_keys, history, saved_views, list_items, partners, persons, branches, activities, leads */
                 resource: string;
             };
             cookie?: never;
         };
         requestBody?: never;
         responses: {
-            /** @description Filterable and sortable fields of the list */
+            /** @description Filterable and sortable fields of the list; custom fields are named `custom.<key>` */
             200: {
                 headers: {
                     [name: string]: unknown;

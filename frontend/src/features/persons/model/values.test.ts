@@ -13,6 +13,7 @@ const person: Person = {
   marketing_consent: true,
   consent_at: "2025-01-01T00:00:00Z",
   consent_source: "web form",
+  custom_fields: {},
   created_at: "2025-01-01T00:00:00Z",
   updated_at: "2025-01-01T00:00:00Z",
   version: 3,
