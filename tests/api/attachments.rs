@@ -44,6 +44,13 @@ async fn upload(
     }
 }
 
+async fn attachment_count(app: &TestApp, token: &str, partner_id: &str) -> serde_json::Value {
+    app.get(&format!("/api/v1/partners/{partner_id}/overview"), token)
+        .await
+        .ok(200)["attachment_count"]
+        .clone()
+}
+
 async fn attachments_are_sniffed_limited_and_downloaded_safely(engine: Engine) {
     let app = TestApp::spawn_with(engine, |s| s.max_upload_bytes = 1024).await;
     let (_, ana) = app.user_with_roles("ana@example.com", &["sales_rep"]).await;
@@ -108,6 +115,11 @@ async fn attachments_are_sniffed_limited_and_downloaded_safely(engine: Engine) {
         Some(1),
         "the refused uploads left nothing"
     );
+    assert_eq!(
+        attachment_count(&app, &ana, pid).await,
+        1,
+        "the partner page counts it"
+    );
     let id = att["id"].as_str().unwrap_or_default();
     let download = app
         .client
@@ -164,6 +176,11 @@ async fn attachments_are_sniffed_limited_and_downloaded_safely(engine: Engine) {
             .await
             .problem(404),
         "not_found"
+    );
+    assert_eq!(
+        attachment_count(&app, &ana, pid).await,
+        0,
+        "deleted files no longer count"
     );
 }
 both!(attachments_are_sniffed_limited_and_downloaded_safely);

@@ -1,8 +1,9 @@
-//! Everything the partner page shows, in one call. Later modules (deals, tickets, campaigns,
-//! attachments) add their summaries here.
+//! Everything the partner page shows, in one call. Later modules (deals, tickets, campaigns) add
+//! their summaries here.
 use super::service::{find_visible, get_in};
 use crate::access::{Action, Resource};
 use crate::activities::{dto::Activity, entity as activity, service::visible as activity_visible};
+use crate::attachments::entity as attachment;
 use crate::auth::Caller;
 use crate::branches::{dto::Branch, entity as branch};
 use crate::error::ApiResult;
@@ -36,6 +37,8 @@ pub struct PartnerOverview {
     /// The latest 10 the caller may see.
     pub recent_activities: Vec<Activity>,
     pub activity_count: u64,
+    /// Files attached to the partner itself (not to its persons or activities).
+    pub attachment_count: u64,
 }
 
 pub async fn overview(
@@ -107,6 +110,13 @@ pub async fn overview(
             }
             Err(_) => (vec![], 0),
         };
+    // Whoever reads the partner may read its files (the attachments follow their record's scope).
+    let attachment_count = attachment::Entity::find()
+        .filter(attachment::Column::EntityType.eq("partner"))
+        .filter(attachment::Column::EntityId.eq(id))
+        .filter(attachment::Column::DeletedAt.is_null())
+        .count(db)
+        .await?;
     Ok(PartnerOverview {
         partner,
         owners,
@@ -114,5 +124,6 @@ pub async fn overview(
         persons,
         recent_activities,
         activity_count,
+        attachment_count,
     })
 }

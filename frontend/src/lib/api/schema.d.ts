@@ -1913,6 +1913,11 @@ export interface components {
         PartnerOverview: {
             /** Format: int64 */
             activity_count: number;
+            /**
+             * Format: int64
+             * @description Files attached to the partner itself (not to its persons or activities).
+             */
+            attachment_count: number;
             /** @description Up to 100, by name. */
             branches: components["schemas"]["Branch"][];
             owners: components["schemas"]["OwnerUser"][];

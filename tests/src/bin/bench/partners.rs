@@ -1,7 +1,9 @@
 //! Partners at scale: the list filtered by group and owner and sorted by name (first page and a
 //! deep page) and the quick search, through the API and as the raw SQL of the same query, on a
 //! database holding CRM_BENCH_PARTNERS partners (default 1,000,000). Latencies of sequential
-//! requests; goals: p99 under 50 ms for the list, under 100 ms for the search.
+//! requests; goals: p99 under 50 ms for the list, under 100 ms for the search. Then a filterable
+//! custom field is defined over the loaded rows (building its expression index) and the list is
+//! filtered on it; goal p99 under 50 ms.
 use super::start_crm;
 use crm_tests::{fresh, Engine};
 use sea_orm::sea_query::{Alias, OnConflict, Query};
@@ -11,6 +13,10 @@ use std::time::Instant;
 const GROUPS: usize = 10;
 const OWNERS: usize = 20;
 const SAMPLES: usize = 100;
+/// Requests sent before measuring, so one cold cache does not decide the p99.
+const WARM_UP: usize = 5;
+/// Distinct values of the `employees` custom field: each matches rows / 5,000 partners.
+const EMPLOYEE_VALUES: usize = 5000;
 const SYLLABLES: &[&str] = &[
     "kra", "pod", "ko", "zag", "wa", "wel", "sto", "mar", "dra", "ve", "lo", "ni", "ce", "bu",
     "ta", "ri",
@@ -38,23 +44,31 @@ fn pct(mut v: Vec<f64>, p: f64) -> f64 {
 }
 
 async fn time_api(client: &reqwest::Client, url: &str, token: &str) -> anyhow::Result<Vec<f64>> {
+    time_requests(|| client.get(url).bearer_auth(token)).await
+}
+
+async fn time_requests(request: impl Fn() -> reqwest::RequestBuilder) -> anyhow::Result<Vec<f64>> {
     let mut out = Vec::new();
-    for _ in 0..SAMPLES {
+    for i in 0..WARM_UP + SAMPLES {
         let t = Instant::now();
-        let res = client.get(url).bearer_auth(token).send().await?;
-        anyhow::ensure!(res.status().is_success(), "{url}: {}", res.status());
+        let res = request().send().await?;
+        anyhow::ensure!(res.status().is_success(), "{}", res.status());
         res.bytes().await?;
-        out.push(t.elapsed().as_secs_f64() * 1000.0);
+        if i >= WARM_UP {
+            out.push(t.elapsed().as_secs_f64() * 1000.0);
+        }
     }
     Ok(out)
 }
 
 async fn time_sql(db: &impl ConnectionTrait, stmt: Statement) -> anyhow::Result<Vec<f64>> {
     let mut out = Vec::new();
-    for _ in 0..SAMPLES {
+    for i in 0..WARM_UP + SAMPLES {
         let t = Instant::now();
         db.query_all(stmt.clone()).await?;
-        out.push(t.elapsed().as_secs_f64() * 1000.0);
+        if i >= WARM_UP {
+            out.push(t.elapsed().as_secs_f64() * 1000.0);
+        }
     }
     Ok(out)
 }
@@ -83,6 +97,7 @@ async fn load(
                     "group_id",
                     "status",
                     "primary_owner_id",
+                    "custom_fields",
                     "created_at",
                     "updated_at",
                     "version",
@@ -101,6 +116,7 @@ async fn load(
                     groups[i % groups.len()].clone().into(),
                     "active".into(),
                     owners[(i / groups.len()) % owners.len()].clone().into(),
+                    serde_json::json!({"employees": i % EMPLOYEE_VALUES}).into(),
                     now.into(),
                     now.into(),
                     1.into(),
@@ -156,10 +172,15 @@ pub async fn run(engine: Engine) -> anyhow::Result<()> {
     let started = Instant::now();
     load(&db, rows, &groups, &owners).await?;
     let load_secs = started.elapsed().as_secs_f64();
+    // Measure the steady state, not the bulk load's aftermath: vacuum (visibility map, hint bits),
+    // statistics, and the load's dirty pages written out.
     if db.get_database_backend() == DatabaseBackend::Postgres {
-        db.execute_unprepared("ANALYZE partners").await?;
+        db.execute_unprepared("VACUUM (ANALYZE) partners").await?;
+        db.execute_unprepared("CHECKPOINT").await?;
     } else {
         db.execute_unprepared("ANALYZE").await?;
+        db.execute_unprepared("PRAGMA wal_checkpoint(TRUNCATE)")
+            .await?;
     }
     let backend = db.get_database_backend();
     let (g, o) = (&groups[3], &owners[7]);
@@ -228,7 +249,36 @@ pub async fn run(engine: Engine) -> anyhow::Result<()> {
     };
     let search_raw = time_sql(&db, Statement::from_string(backend, search_sql)).await?;
 
+    // A filterable custom field defined over the loaded rows, then a list filtered on it.
+    let started = Instant::now();
+    let defined = client
+        .post(format!("{base}/api/v1/custom-fields"))
+        .bearer_auth(&token)
+        .json(&serde_json::json!({"entity": "partners", "key": "employees", "label": "Employees", "field_type": "number", "filterable": true}))
+        .send()
+        .await?;
+    anyhow::ensure!(
+        defined.status().is_success(),
+        "define: {}",
+        defined.status()
+    );
+    let define_secs = started.elapsed().as_secs_f64();
+    let custom_body = serde_json::json!({"filter": {"field": "custom.employees", "op": "eq", "value": 1234}, "sort": "name", "limit": 50});
+    let custom_api = time_requests(|| {
+        client
+            .post(format!("{base}/api/v1/partners/search"))
+            .bearer_auth(&token)
+            .json(&custom_body)
+    })
+    .await?;
+    let custom_sql = format!(
+        "SELECT * FROM partners WHERE deleted_at IS NULL AND {} = 1234 ORDER BY name, id LIMIT 51",
+        crm::api::fields::custom_sql(backend, "partners", "employees", &crm::api::Kind::Number)
+    );
+    let custom_raw = time_sql(&db, Statement::from_string(backend, custom_sql)).await?;
+
     println!("\n## Partners list and quick search, {engine:?}, {rows} partners (loaded in {load_secs:.0} s)\n");
+    println!("Defining the filterable custom field `employees` (its index over every row) took {define_secs:.1} s.\n");
     println!("{SAMPLES} sequential requests each; the raw SQL runs the same query on its own connection.\n");
     println!("| query | API p50 ms | API p99 ms | raw SQL p50 ms | raw / API (p50) | goal |");
     println!("|---|---:|---:|---:|---:|---|");
@@ -246,6 +296,12 @@ pub async fn run(engine: Engine) -> anyhow::Result<()> {
             50.0,
         ),
         ("quick search", &search_api, &search_raw, 100.0),
+        (
+            "custom field = value, by name",
+            &custom_api,
+            &custom_raw,
+            50.0,
+        ),
     ] {
         let (p50, p99, raw50) = (
             pct(api.clone(), 0.5),
