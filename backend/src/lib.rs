@@ -1,6 +1,7 @@
 //! The CRM backend: a JSON REST API (see DESIGN.md for the conventions every module follows).
 pub mod access;
 pub mod activities;
+pub mod alarms;
 pub mod api;
 pub mod api_keys;
 pub mod attachments;
@@ -12,9 +13,12 @@ pub mod db;
 pub mod error;
 pub mod health;
 pub mod history;
+pub mod jobs;
 pub mod leads;
 pub mod lists;
+pub mod mail;
 pub mod meta;
+pub mod notifications;
 pub mod openapi;
 pub mod partners;
 pub mod persons;

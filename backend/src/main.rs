@@ -39,6 +39,8 @@ enum Command {
     },
     /// Add the demo records (idempotent) and print the demo logins.
     SeedDemo,
+    /// Run only the job worker (beside servers started with CRM_WORKER=false).
+    Worker,
 }
 
 #[tokio::main]
@@ -63,6 +65,14 @@ async fn main() -> anyhow::Result<()> {
                 app.port()
             );
             app.run_until_stopped().await?;
+        }
+        Command::Worker => {
+            let state = crm::startup::build_state(settings).await?;
+            let worker = crm::jobs::worker::spawn(state);
+            tokio::select! {
+                _ = tokio::signal::ctrl_c() => {}
+                r = worker => r?,
+            }
         }
         Command::Migrate => {
             Db::connect(&settings).await?.migrate().await?;

@@ -2,8 +2,9 @@
 //! modifier then adds the problem responses every operation can give (401, 403, 404, 400, 422, 412,
 //! 428, 500) so each is declared once here rather than on every handler.
 use crate::{
-    access, activities, api, api_keys, attachments, auth, branches, custom_fields, error, health,
-    history, leads, lists, meta, partners, persons, reports, roles, saved_views, teams, users,
+    access, activities, alarms, api, api_keys, attachments, auth, branches, custom_fields, error,
+    health, history, jobs, leads, lists, mail, meta, notifications, partners, persons, reports,
+    roles, saved_views, teams, users,
 };
 use utoipa::openapi::path::Operation;
 use utoipa::openapi::security::{Http, HttpAuthScheme, SecurityScheme};
@@ -45,6 +46,13 @@ use utoipa::{Modify, OpenApi};
         leads::delete_lead, leads::convert_lead,
         attachments::upload_attachment, attachments::list_attachments, attachments::download_attachment,
         attachments::delete_attachment,
+        jobs::list_jobs, jobs::get_job, jobs::retry_job, jobs::cancel_job,
+        mail::list_emails, mail::get_email, mail::send_email, mail::send_fax, mail::retry_email,
+        notifications::list_notifications, notifications::read_notification, notifications::read_all_notifications,
+        notifications::get_notification_preferences, notifications::put_notification_preferences,
+        notifications::stream_notifications,
+        alarms::list_deadlines, alarms::create_deadline, alarms::clear_deadline,
+        alarms::list_absences, alarms::create_absence, alarms::delete_absence,
     ),
     components(schemas(error::Problem, error::FieldError, access::Grant, api::FilterNode)),
     tags(
@@ -64,6 +72,10 @@ use utoipa::{Modify, OpenApi};
         (name = "leads", description = "Leads (business cards) and their conversion"),
         (name = "attachments", description = "Files on partners, persons, leads and activities"),
         (name = "reports", description = "Reports over what the caller may see"),
+        (name = "jobs", description = "Background jobs (administration): progress, retry of dead jobs, cancel"),
+        (name = "emails", description = "The outbox: email and fax, sent by the worker, logged on timelines"),
+        (name = "notifications", description = "The bell: notifications, preferences and a live stream"),
+        (name = "alarms", description = "Deadlines that alarm their user (or a stand-in while absent) and escalate; absences"),
         (name = "health", description = "Liveness and readiness"),
     )
 )]

@@ -39,6 +39,25 @@ pub struct Settings {
     pub trust_proxy: bool,
     /// `json` for structured logs in production, `pretty` for humans.
     pub log_format: String,
+    /// Run the job worker inside `crm serve` (turn off when `crm worker` runs separately).
+    pub worker: bool,
+    /// How long an idle worker waits before looking for due jobs again.
+    pub worker_poll_ms: u64,
+    /// Jobs one worker runs side by side.
+    pub worker_concurrency: u64,
+    /// How long a claimed job stays with its worker before another may take it over.
+    pub job_lease_secs: u64,
+    /// `smtp://host:port` (`?tls=required` for STARTTLS) or `smtps://user:pass@host`; empty writes
+    /// `.eml` files under `<data dir>/mail` instead.
+    pub smtp_url: String,
+    /// The sender of mail the CRM sends.
+    pub mail_from: String,
+    /// Email-to-fax gateway address with a `{number}` placeholder; empty turns fax off.
+    pub fax_gateway: String,
+    /// How long before a deadline its "due soon" alarm fires.
+    pub alarm_warn_minutes: u64,
+    /// How long after a deadline passed it escalates to the managers.
+    pub alarm_escalate_minutes: u64,
 }
 
 impl Settings {
@@ -64,6 +83,15 @@ impl Settings {
             .set_default("shutdown_after_secs", 0)?
             .set_default("log_format", "pretty")?
             .set_default("trust_proxy", false)?
+            .set_default("worker", true)?
+            .set_default("worker_poll_ms", 1000)?
+            .set_default("worker_concurrency", 16)?
+            .set_default("job_lease_secs", 300)?
+            .set_default("smtp_url", "")?
+            .set_default("mail_from", "CRM <crm@localhost>")?
+            .set_default("fax_gateway", "")?
+            .set_default("alarm_warn_minutes", 60)?
+            .set_default("alarm_escalate_minutes", 240)?
             .add_source(config::File::with_name(&file).required(false))
             .add_source(config::Environment::with_prefix("CRM").try_parsing(true))
             .build()?

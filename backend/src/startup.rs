@@ -5,8 +5,9 @@ use crate::db::Db;
 use crate::settings::Settings;
 use crate::state::AppState;
 use crate::{
-    activities, api_keys, attachments, auth, custom_fields, health, history, leads, lists, meta,
-    openapi, partners, persons, reports, roles, saved_views, seed, spa, teams, telemetry, users,
+    activities, alarms, api_keys, attachments, auth, custom_fields, health, history, jobs, leads,
+    lists, mail, meta, notifications, openapi, partners, persons, reports, roles, saved_views,
+    seed, spa, teams, telemetry, users,
 };
 use actix_cors::Cors;
 use actix_web::dev::Server;
@@ -21,39 +22,34 @@ pub struct Application {
     port: u16,
     server: Server,
     shutdown_after_secs: u64,
+    clock: crate::clock::AppClock,
 }
 
 impl Application {
-    /// Connects, migrates (unless turned off), creates the bootstrap administrator and binds the
-    /// listener; with port 0 the OS picks a free port (tests do this).
+    /// Binds the listener (with port 0 the OS picks a free port; tests do this), builds the state
+    /// and starts the worker unless `CRM_WORKER=false`.
     pub async fn build(settings: Settings) -> anyhow::Result<Self> {
-        let db = Db::connect(&settings).await?;
-        if settings.run_migrations {
-            db.migrate().await?;
-        }
-        seed::bootstrap_admin(&db, &settings).await?;
-        if settings.seed_demo {
-            seed::demo_if_empty(&db).await?;
-        }
-        let jwt = JwtKeys::from_settings(&settings)?;
-        auth::principals::listen(&db);
         let listener = TcpListener::bind(&settings.bind)
             .with_context(|| format!("binding {}", settings.bind))?;
         let port = listener.local_addr()?.port();
         let shutdown_after_secs = settings.shutdown_after_secs;
-        let store = std::sync::Arc::new(attachments::storage::LocalStore::new(&settings.data_dir));
-        let state = web::Data::new(AppState {
-            db,
-            settings,
-            jwt,
-            store,
-        });
+        let state = build_state(settings).await?;
+        let clock = state.clock.clone();
+        if state.settings.worker {
+            jobs::worker::spawn(state.clone());
+        }
         let server = run(listener, state)?;
         Ok(Self {
             port,
             server,
             shutdown_after_secs,
+            clock,
         })
+    }
+
+    /// The clock the background work reads (tests move it forward).
+    pub fn clock(&self) -> crate::clock::AppClock {
+        self.clock.clone()
     }
 
     pub fn port(&self) -> u16 {
@@ -73,6 +69,32 @@ impl Application {
         }
         self.server.await
     }
+}
+
+/// Connects, migrates (unless turned off), creates the bootstrap administrator and sets up what
+/// handlers and the worker share.
+pub async fn build_state(settings: Settings) -> anyhow::Result<web::Data<AppState>> {
+    let db = Db::connect(&settings).await?;
+    if settings.run_migrations {
+        db.migrate().await?;
+    }
+    seed::bootstrap_admin(&db, &settings).await?;
+    if settings.seed_demo {
+        seed::demo_if_empty(&db).await?;
+    }
+    let jwt = JwtKeys::from_settings(&settings)?;
+    auth::principals::listen(&db);
+    let store = std::sync::Arc::new(attachments::storage::LocalStore::new(&settings.data_dir));
+    let mailer = mail::transport::Mailer::from_settings(&settings)?;
+    Ok(web::Data::new(AppState {
+        db,
+        settings,
+        jwt,
+        store,
+        clock: crate::clock::AppClock::default(),
+        mailer,
+        hub: notifications::Hub::default(),
+    }))
 }
 
 fn cors(origins: &str) -> Cors {
@@ -104,6 +126,10 @@ pub fn api_v1(cfg: &mut web::ServiceConfig) {
     reports::routes(cfg);
     leads::routes(cfg);
     attachments::routes(cfg);
+    jobs::routes(cfg);
+    mail::routes(cfg);
+    notifications::routes(cfg);
+    alarms::routes(cfg);
 }
 
 fn run(listener: TcpListener, state: web::Data<AppState>) -> anyhow::Result<Server> {

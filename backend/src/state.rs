@@ -8,4 +8,9 @@ pub struct AppState {
     pub store: std::sync::Arc<dyn crate::attachments::storage::BlobStore>,
     pub settings: Settings,
     pub jwt: JwtKeys,
+    /// The clock background work reads; tests move it.
+    pub clock: crate::clock::AppClock,
+    pub mailer: crate::mail::transport::Mailer,
+    /// Wakes the live notification streams.
+    pub hub: crate::notifications::Hub,
 }

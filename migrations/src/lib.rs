@@ -15,6 +15,7 @@ mod m0008_leads;
 mod m0009_attachments;
 mod m0010_partner_search;
 mod m0011_custom_fields;
+mod m0012_background;
 
 pub use m0003_builtin_roles::{builtin_grants, BUILTIN_ROLES};
 
@@ -35,6 +36,7 @@ impl MigratorTrait for Migrator {
             Box::new(m0009_attachments::Migration),
             Box::new(m0010_partner_search::Migration),
             Box::new(m0011_custom_fields::Migration),
+            Box::new(m0012_background::Migration),
         ]
     }
 }

@@ -7,6 +7,7 @@ mod activities;
 mod api_keys;
 mod attachments;
 mod auth;
+mod background;
 mod custom_fields;
 mod history;
 mod leads;

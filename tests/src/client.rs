@@ -12,6 +12,8 @@ pub struct TestApp {
     pub client: reqwest::Client,
     pub data_dir: std::path::PathBuf,
     pub database_url: String,
+    /// The clock of the server's background work; tests move it to make deadlines pass.
+    pub clock: crm::clock::AppClock,
 }
 
 #[derive(Debug)]
@@ -78,11 +80,32 @@ impl TestApp {
         let (url, dir) = fresh(engine)
             .await
             .unwrap_or_else(|e| panic!("fresh {engine:?} database: {e:#}"));
+        Self::start(engine, url, dir, tweak).await
+    }
+
+    /// Another server on this one's database (as a second instance behind a load balancer would).
+    pub async fn spawn_sibling(&self, tweak: impl FnOnce(&mut crm::settings::Settings)) -> TestApp {
+        Self::start(
+            self.engine,
+            self.database_url.clone(),
+            self.data_dir.clone(),
+            tweak,
+        )
+        .await
+    }
+
+    async fn start(
+        engine: Engine,
+        url: String,
+        dir: std::path::PathBuf,
+        tweak: impl FnOnce(&mut crm::settings::Settings),
+    ) -> TestApp {
         let mut settings = test_settings(&dir, &url);
         tweak(&mut settings);
         let app = crm::startup::Application::build(settings)
             .await
             .unwrap_or_else(|e| panic!("building the app: {e:#}"));
+        let clock = app.clock();
         let address = format!("http://127.0.0.1:{}", app.port());
         tokio::spawn(app.run_until_stopped());
         let client = reqwest::Client::builder()
@@ -95,6 +118,7 @@ impl TestApp {
             client,
             data_dir: dir,
             database_url: url,
+            clock,
         }
     }
 

@@ -147,5 +147,15 @@ pub fn test_settings(dir: &Path, url: &str) -> crm::settings::Settings {
         shutdown_after_secs: 0,
         trust_proxy: false,
         log_format: "pretty".into(),
+        worker: true,
+        // Tests wait on the worker: let it look often.
+        worker_poll_ms: 50,
+        worker_concurrency: 16,
+        job_lease_secs: 300,
+        smtp_url: String::new(),
+        mail_from: "CRM <crm@firma.test>".into(),
+        fax_gateway: "{number}@fax.test".into(),
+        alarm_warn_minutes: 60,
+        alarm_escalate_minutes: 240,
     }
 }

@@ -19,6 +19,9 @@ pub enum Resource {
     Reports,
     Leads,
     CustomFields,
+    Jobs,
+    Emails,
+    Absences,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, ToSchema)]
@@ -54,6 +57,9 @@ pub const CATALOG: &[(Resource, &[Action])] = {
         (Resource::Reports, &[Read]),
         (Resource::Leads, &[Read, Create, Update, Delete]),
         (Resource::CustomFields, &[Read, Create, Update, Delete]),
+        (Resource::Jobs, &[Read, Update, Delete]),
+        (Resource::Emails, &[Read, Create, Update]),
+        (Resource::Absences, &[Read, Create, Update, Delete]),
     ]
 };
 
@@ -73,6 +79,9 @@ impl Resource {
             Self::Reports => "reports",
             Self::Leads => "leads",
             Self::CustomFields => "custom_fields",
+            Self::Jobs => "jobs",
+            Self::Emails => "emails",
+            Self::Absences => "absences",
         }
     }
 
