@@ -30,3 +30,39 @@ test("merge: a duplicate partner is merged into the one that stays and the moved
   await page.getByRole("tab", { name: "Persons" }).click();
   await expect(page.getByRole("row", { name: new RegExp(`Dup ${tag}`) })).toBeVisible();
 });
+
+test("merge from the duplicate warning: created anyway, the new partner is merged into the one that existed", async ({ page, request }) => {
+  const tag = unique();
+  const name = `Twin ${tag}`;
+  const headers = { Authorization: `Bearer ${await adminToken(request)}` };
+  const res = await request.post("/api/v1/partners", { headers, data: { name, city: "Zagreb" } });
+  expect(res.status(), await res.text()).toBe(201);
+  const keep = (await res.json()) as { id: string };
+
+  await login(page, ADMIN.email, ADMIN.password);
+  await page.goto("/partners/new");
+  const form = page.getByRole("form", { name: "New partner" });
+  await form.getByRole("textbox", { name: "Name", exact: true }).fill(name);
+  await form.getByRole("textbox", { name: "City", exact: true }).fill("Zagreb");
+  await form.getByRole("button", { name: "Create", exact: true }).click();
+  const warning = page.getByTestId("duplicate-warning");
+  await expect(warning.getByRole("link", { name: "Open" })).toHaveAttribute("href", `/partners/${keep.id}`);
+  // Before the partner exists there is nothing to merge.
+  await expect(warning.getByRole("button", { name: "Merge into this one" })).toHaveCount(0);
+  await warning.getByRole("button", { name: "Create anyway" }).click();
+
+  // The new partner's page still lists the likely duplicate and offers the merge, preselected.
+  await expect(page).not.toHaveURL(/\/partners\/new$/);
+  await expect(page).not.toHaveURL(new RegExp(keep.id));
+  const onPage = page.getByTestId("duplicate-warning");
+  await onPage.getByRole("button", { name: "Merge into this one" }).click();
+  const dialog = page.getByRole("dialog", { name: "Merge a duplicate" });
+  await expect(dialog.getByRole("combobox", { name: "Duplicate partner" })).toHaveValue(`${name} (Zagreb)`);
+  await dialog.getByRole("button", { name: "Confirm" }).click();
+  await expect(dialog).toContainText("This cannot be undone");
+  await dialog.getByRole("button", { name: "Merge" }).click();
+  await expect(dialog.getByTestId("merge-result")).toBeVisible();
+  await dialog.getByRole("button", { name: "Close" }).first().click();
+  await expect(page).toHaveURL(new RegExp(`/partners/${keep.id}$`));
+  await expect(page.getByRole("heading", { name })).toBeVisible();
+});

@@ -69,7 +69,7 @@ test("partners: lists, tax id check, duplicate warning, branch, person, owner; t
   await form.getByRole("button", { name: "Create", exact: true }).click();
   await expect(warning.getByRole("button", { name: "Create anyway" })).toBeVisible();
   await expect(page).toHaveURL(/\/partners\/new$/);
-  await warning.getByRole("link", { name }).click();
+  await warning.getByRole("link", { name: "Open" }).click();
   await expect(page).toHaveURL(partnerUrl);
 
   // A branch.

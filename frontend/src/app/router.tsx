@@ -27,6 +27,7 @@ const LeadRoute = lazy(() => import("./routes/LeadRoute"));
 const ContactCostPage = lazy(() => import("../features/reports/components/ContactCostPage"));
 const PersonRoute = lazy(() => import("./routes/PersonRoute"));
 const ListsAdminPage = lazy(() => import("../features/lists/components/ListsAdminPage"));
+const CustomFieldsAdminPage = lazy(() => import("../features/custom-fields/components/CustomFieldsAdminPage"));
 
 export const router = createBrowserRouter([
   { path: "/login", element: <LoginPage languageSwitcher={<LanguageSwitcher />} /> },
@@ -86,6 +87,10 @@ export const router = createBrowserRouter([
             ],
           },
           { element: <RequireNav nav="lists" />, children: [{ path: "admin/lists", element: <ListsAdminPage /> }] },
+          {
+            element: <RequireNav nav="custom_fields" />,
+            children: [{ path: "admin/custom-fields", element: <CustomFieldsAdminPage /> }],
+          },
           { element: <RequireNav nav="api_keys" />, children: [{ path: "api-keys", element: <ApiKeysPage /> }] },
           { element: <RequireNav nav="history" />, children: [{ path: "history", element: <HistoryPage /> }] },
           { path: "*", element: <NotFoundPage /> },

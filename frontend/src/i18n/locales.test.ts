@@ -34,6 +34,7 @@ const SAME_AS_ENGLISH = new Set([
   "Export",
   "System",
   "Email",
+  "Text",
 ]);
 
 const english = flatten(en as Tree);

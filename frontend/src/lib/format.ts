@@ -36,3 +36,12 @@ export function formatMinutes(total: number): string {
   const m = Math.max(0, Math.round(total));
   return `${Math.floor(m / 60)}:${String(m % 60).padStart(2, "0")}`;
 }
+
+/** A calendar date without a time ("2026-03-01"), formatted as that same day in every time zone. */
+export function formatCalendarDate(isoDate: string | null | undefined, lang: string): string {
+  if (!isoDate) return "";
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(isoDate);
+  if (!m) return isoDate;
+  const d = new Date(Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3])));
+  return new Intl.DateTimeFormat(intlLocale(lang), { dateStyle: "medium", timeZone: "UTC" }).format(d);
+}

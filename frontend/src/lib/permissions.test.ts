@@ -22,6 +22,7 @@ describe("menu by grants", () => {
       roles: false,
       teams: true,
       lists: false,
+      custom_fields: false,
       api_keys: true,
       history: true,
     });
@@ -29,6 +30,11 @@ describe("menu by grants", () => {
 
   it("shows the lists admin only to those who may update lists", () => {
     expect(allowedNav([{ resource: "lists", action: "update", scope: "all" }]).lists).toBe(true);
+  });
+
+  it("shows the custom fields admin only to those who may change definitions", () => {
+    expect(allowedNav([{ resource: "custom_fields", action: "read", scope: "all" }]).custom_fields).toBe(false);
+    expect(allowedNav([{ resource: "custom_fields", action: "update", scope: "all" }]).custom_fields).toBe(true);
   });
 
   it("shows users for team or all scope", () => {

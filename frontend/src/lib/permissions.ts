@@ -13,7 +13,7 @@ export function can(grants: readonly GrantLike[], resource: string, action: stri
   );
 }
 
-export type NavKey = "partners" | "persons" | "leads" | "reports" | "users" | "roles" | "teams" | "lists" | "api_keys" | "history";
+export type NavKey = "partners" | "persons" | "leads" | "reports" | "users" | "roles" | "teams" | "lists" | "custom_fields" | "api_keys" | "history";
 
 /** Which menu entries the user's grants allow. */
 export function allowedNav(grants: readonly GrantLike[]): Record<NavKey, boolean> {
@@ -26,6 +26,8 @@ export function allowedNav(grants: readonly GrantLike[]): Record<NavKey, boolean
     roles: can(grants, "roles", "read"),
     teams: can(grants, "teams", "read"),
     lists: can(grants, "lists", "update"),
+    // Everyone reads the definitions (forms need them); the screen is for those who may change them.
+    custom_fields: can(grants, "custom_fields", "update"),
     api_keys: can(grants, "api_keys", "read"),
     history: can(grants, "history", "read"),
   };

@@ -21,6 +21,7 @@ const ADMIN: Entry[] = [
   { key: "roles", to: "/roles" },
   { key: "teams", to: "/teams" },
   { key: "lists", to: "/admin/lists" },
+  { key: "custom_fields", to: "/admin/custom-fields" },
   { key: "api_keys", to: "/api-keys" },
   { key: "history", to: "/history" },
 ];

@@ -42,8 +42,9 @@ export function ValueInput({ field, op, value, onChange, label }: Props) {
       />
     );
   }
-  if (field?.type === "enum" && field.values) {
-    const data = field.values.map((v) => ({ value: v, label: t(`enums.${v}`, { defaultValue: v }) }));
+  if ((field?.type === "enum" || field?.type === "multi_enum") && field.values) {
+    // Custom choices are the administrator's own words; built-in enums are translated.
+    const data = field.values.map((v) => ({ value: v, label: field.label ? v : t(`enums.${v}`, { defaultValue: v }) }));
     if (op === "in") {
       const selected = value ? value.split(",").map((s) => s.trim()).filter(Boolean) : [];
       return <MultiSelect {...common} data={data} value={selected} onChange={(vs) => onChange(vs.join(","))} />;

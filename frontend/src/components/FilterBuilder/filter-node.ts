@@ -7,7 +7,8 @@ export type FilterNode =
   | { not: FilterNode }
   | { field: string; op: FilterOp; value: unknown };
 
-export type FieldType = "string" | "number" | "boolean" | "date" | "datetime" | "enum";
+/** `multi_enum`: a custom multiple choice field (the record holds several of `values`). */
+export type FieldType = "string" | "number" | "boolean" | "date" | "datetime" | "enum" | "multi_enum";
 
 export interface FilterField {
   name: string;
@@ -15,6 +16,8 @@ export interface FilterField {
   filterable: boolean;
   sortable: boolean;
   values?: string[] | null;
+  /** The administrator's label of a custom field (named `custom.<key>`); built-in fields are translated instead. */
+  label?: string | null;
 }
 
 const COMPARE: FilterOp[] = ["eq", "ne", "lt", "lte", "gt", "gte", "in", "is_null"];
@@ -28,6 +31,9 @@ export function operatorsFor(type: FieldType): FilterOp[] {
       return ["eq", "ne", "is_null"];
     case "enum":
       return ["eq", "ne", "in", "is_null"];
+    // "eq": has the value, "in": has any of them; the server offers nothing else on a set of values.
+    case "multi_enum":
+      return ["eq", "in", "is_null"];
     default:
       return COMPARE;
   }

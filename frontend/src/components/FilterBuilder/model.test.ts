@@ -1,5 +1,5 @@
-import { andFilters, type FilterField } from "./filter-node";
-import { emptyGroup, fromFilterNode, toFilterNode, type ConditionDraft, type GroupDraft } from "./model";
+import { andFilters, operatorsFor, type FilterField } from "./filter-node";
+import { emptyGroup, fromFilterNode, newCondition, toFilterNode, type ConditionDraft, type GroupDraft } from "./model";
 
 const fields: FilterField[] = [
   { name: "name", type: "string", filterable: true, sortable: true },
@@ -7,6 +7,7 @@ const fields: FilterField[] = [
   { name: "age", type: "number", filterable: true, sortable: true },
   { name: "built_in", type: "boolean", filterable: true, sortable: false },
   { name: "created_at", type: "datetime", filterable: true, sortable: true },
+  { name: "custom.regions", type: "multi_enum", filterable: true, sortable: false, values: ["north", "south"], label: "Regions" },
 ];
 
 const cond = (field: string, op: ConditionDraft["op"], value: string): ConditionDraft => ({ kind: "condition", id: field + op, field, op, value });
@@ -52,6 +53,19 @@ describe("filter builder model", () => {
       or: [{ field: "name", op: "starts_with" as const, value: "Iv" }, { not: { field: "status", op: "eq" as const, value: "disabled" } }],
     };
     expect(toFilterNode(fromFilterNode(stored), fields)).toEqual(stored);
+  });
+
+  it("filters a custom multiple choice field by one value, any of several, or emptiness", () => {
+    expect(operatorsFor("multi_enum")).toEqual(["eq", "in", "is_null"]);
+    expect(newCondition(fields.find((f) => f.name === "custom.regions")).op).toBe("eq");
+    const tree = group("and", [cond("custom.regions", "eq", "north"), cond("custom.regions", "in", "north,south"), cond("custom.regions", "is_null", "true")]);
+    expect(toFilterNode(tree, fields)).toEqual({
+      and: [
+        { field: "custom.regions", op: "eq", value: "north" },
+        { field: "custom.regions", op: "in", value: ["north", "south"] },
+        { field: "custom.regions", op: "is_null", value: true },
+      ],
+    });
   });
 
   it("combines filters with AND", () => {

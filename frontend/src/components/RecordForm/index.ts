@@ -1,4 +1,4 @@
-export { useRecordSave } from "./useRecordSave";
+export { formatFieldValue, useRecordSave } from "./useRecordSave";
 export { FormError } from "./FormError";
 export { problemToForm } from "./problem-to-form";
 export { ConflictDialog } from "./ConflictDialog";

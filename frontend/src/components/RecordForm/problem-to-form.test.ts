@@ -22,6 +22,16 @@ describe("problem+json to form errors", () => {
     });
   });
 
+  it("shows each custom field's error on its own input", () => {
+    const err = new ApiError({
+      status: 422,
+      code: "validation_failed",
+      errors: [{ field: "custom_fields.tier", code: "required", message: "Required." }],
+    });
+    expect(problemToForm(t, err, ["name", "custom_fields"]).fieldErrors).toEqual({ "custom_fields.tier": "This field is required." });
+    expect(problemToForm(t, err, ["name"]).general).toBe("custom_fields.tier: This field is required.");
+  });
+
   it("falls back to a general, translated message", () => {
     const err = new ApiError({ status: 403, code: "forbidden" });
     expect(problemToForm(t, err, ["email"])).toEqual({ fieldErrors: {}, general: "Your role does not allow this action." });

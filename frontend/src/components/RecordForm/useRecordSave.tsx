@@ -25,7 +25,8 @@ export interface RecordSaveOptions<T extends Versioned, V extends object> {
   format?: (field: string, value: unknown) => string;
 }
 
-const defaultFormat = (_: string, v: unknown) =>
+/** How the conflict dialog shows a value unless the form says otherwise. */
+export const formatFieldValue = (_: string, v: unknown) =>
   v === null || v === undefined || v === "" ? "—" : Array.isArray(v) ? v.join(", ") : String(v);
 
 /**
@@ -74,7 +75,7 @@ export function useRecordSave<T extends Versioned, V extends object>(o: RecordSa
       opened
       conflicts={conflict.rows}
       label={o.label}
-      format={o.format ?? defaultFormat}
+      format={o.format ?? formatFieldValue}
       busy={saving}
       onCancel={() => setConflict(null)}
       onReload={() => {

@@ -60,7 +60,8 @@ export function ResourceList<T>(props: Props<T>) {
   const total = list.data?.pages[0]?.total;
   const conditions = countConditions(fromFilterNode(filter));
   const shown = props.columns.filter((c) => visible.includes(c.key));
-  const fieldLabel = (name: string) => t(`fields.${name}`, { defaultValue: name });
+  // Custom fields carry their administrator's label; built-in ones are translated.
+  const fieldLabel = (name: string) => meta.data?.find((f) => f.name === name)?.label || t(`fields.${name}`, { defaultValue: name });
 
   return (
     <Stack gap="sm">

@@ -3,6 +3,7 @@ import { useForm } from "@mantine/form";
 import { useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
+import { customFieldsForCreate, useCustomFieldDefs } from "../../../components/CustomFields";
 import { FormError, problemToForm } from "../../../components/RecordForm";
 import type { Lead } from "../../../lib/api/types";
 import { toastSuccess } from "../../../lib/toast";
@@ -16,10 +17,11 @@ export function CreateLeadModal({ onClose, onCreated }: { onClose: () => void; o
   const qc = useQueryClient();
   const [error, setError] = useState<string | null>(null);
   const form = useForm<LeadValues>({ initialValues: emptyLeadValues() });
+  const customDefs = useCustomFieldDefs("leads");
   const submit = form.onSubmit(async (values) => {
     setError(null);
     try {
-      const lead = await createLead(toLeadBody(values));
+      const lead = await createLead({ ...toLeadBody(values), custom_fields: customFieldsForCreate(customDefs, values.custom_fields) });
       toastSuccess(t("leads.created"));
       await qc.invalidateQueries({ queryKey: ["list", "leads"] });
       onCreated(lead);

@@ -2,6 +2,7 @@ import { Button, Group, Stack } from "@mantine/core";
 import { useForm } from "@mantine/form";
 import { useEffect } from "react";
 import { useTranslation } from "react-i18next";
+import { conflictFormat, customFieldsPatchBody, useCustomFieldDefs, useDisplayWords } from "../../../components/CustomFields";
 import { FormError, useRecordSave } from "../../../components/RecordForm";
 import type { Lead } from "../../../lib/api/types";
 import { fetchLead, updateLead } from "../api/leads";
@@ -12,14 +13,18 @@ import { LeadFormFields } from "./LeadFormFields";
 export function LeadEditForm({ lead, onRecord, canEdit }: { lead: Lead; onRecord: (l: Lead) => void; canEdit: boolean }) {
   const { t } = useTranslation();
   const form = useForm<LeadValues>({ initialValues: leadToValues(lead) });
+  const customDefs = useCustomFieldDefs("leads");
+  const words = useDisplayWords();
   const save = useRecordSave<Lead, LeadValues>({
     record: lead,
     toValues: leadToValues,
-    save: (changes, version) => updateLead(lead, toLeadBody(changes), version),
+    save: (changes, version) =>
+      updateLead(lead, { ...toLeadBody(changes), ...customFieldsPatchBody(customDefs, lead.custom_fields, changes.custom_fields) }, version),
     fetchLatest: () => fetchLead(lead.id),
     onRecord,
     setFieldErrors: form.setErrors,
-    label: (f) => t(`leads.fields.${f}`),
+    label: (f) => (f === "custom_fields" ? t("fields.custom_fields") : t(`leads.fields.${f}`)),
+    format: conflictFormat(customDefs, words),
   });
   useEffect(() => {
     form.setValues(leadToValues(lead));

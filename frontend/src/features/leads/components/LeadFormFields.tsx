@@ -2,11 +2,13 @@ import { Select, SimpleGrid, Stack, Textarea, TextInput } from "@mantine/core";
 import type { UseFormReturnType } from "@mantine/form";
 import { useTranslation } from "react-i18next";
 import { CountrySelect } from "../../../components/CountrySelect";
+import { CustomFieldInputs, customFieldErrors, useCustomFieldDefs } from "../../../components/CustomFields";
 import { ListItemSelect } from "../../../components/ListItemSelect";
 import { LEAD_STATUSES, type LeadValues } from "../model/values";
 
 export function LeadFormFields({ form, disabled, withStatus }: { form: UseFormReturnType<LeadValues>; disabled?: boolean; withStatus?: boolean }) {
   const { t } = useTranslation();
+  const customDefs = useCustomFieldDefs("leads");
   return (
     <Stack>
       <SimpleGrid cols={{ base: 1, sm: 2 }}>
@@ -29,6 +31,13 @@ export function LeadFormFields({ form, disabled, withStatus }: { form: UseFormRe
         )}
       </SimpleGrid>
       <Textarea label={t("fields.notes")} autosize minRows={2} disabled={disabled} {...form.getInputProps("notes")} />
+      <CustomFieldInputs
+        defs={customDefs}
+        values={form.values.custom_fields}
+        errors={customFieldErrors(form.errors)}
+        disabled={disabled}
+        onChange={(key, value) => form.setFieldValue(`custom_fields.${key}`, value)}
+      />
     </Stack>
   );
 }

@@ -3,6 +3,7 @@ import { useQuery, useQueryClient } from "@tanstack/react-query";
 import { useState, type ReactNode } from "react";
 import { useTranslation } from "react-i18next";
 import { Link, useNavigate, useParams } from "react-router";
+import { CustomFieldValues, useCustomFieldDefs } from "../../../components/CustomFields";
 import { HistoryPanel } from "../../../components/HistoryPanel";
 import { ErrorState, LoadingState } from "../../../components/states";
 import type { Lead } from "../../../lib/api/types";
@@ -23,6 +24,7 @@ export default function LeadPage({ extra }: { extra?: (l: Lead) => ReactNode }) 
   const navigate = useNavigate();
   const [converting, setConverting] = useState(false);
   const lead = useQuery(leadQuery(id));
+  const customDefs = useCustomFieldDefs("leads");
   if (lead.isPending) return <LoadingState />;
   if (lead.isError) return <ErrorState error={lead.error} onRetry={() => void lead.refetch()} />;
   const l = lead.data;
@@ -71,7 +73,10 @@ export default function LeadPage({ extra }: { extra?: (l: Lead) => ReactNode }) 
           </Paper>
         </Grid.Col>
         <Grid.Col span={{ base: 12, md: 5 }}>
-          {can(grants, "history", "read") && <HistoryPanel entityType="lead" entityId={l.id} />}
+          <Stack>
+            <CustomFieldValues defs={customDefs} values={l.custom_fields} />
+            {can(grants, "history", "read") && <HistoryPanel entityType="lead" entityId={l.id} />}
+          </Stack>
         </Grid.Col>
       </Grid>
       {extra?.(l)}

@@ -3,6 +3,7 @@ import { useDebouncedValue } from "@mantine/hooks";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { useNavigate } from "react-router";
+import { customFieldColumns, useCustomFieldDefs, useDisplayWords } from "../../../components/CustomFields";
 import { ListItemSelect, useListItemName } from "../../../components/ListItemSelect";
 import { ResourceList } from "../../../components/ResourceList";
 import type { Lead } from "../../../lib/api/types";
@@ -23,6 +24,8 @@ export default function LeadsPage() {
   const [sourceId, setSourceId] = useState<string | null>(null);
   const [creating, setCreating] = useState(false);
   const sourceName = useListItemName("lead_sources");
+  const customDefs = useCustomFieldDefs("leads");
+  const words = useDisplayWords();
   return (
     <Stack>
       <Group justify="space-between">
@@ -51,6 +54,7 @@ export default function LeadsPage() {
           { key: "source", header: t("leads.source"), render: (l) => sourceName(l.source_id) },
           { key: "status", header: t("fields.status"), sortField: "status", render: (l) => t(`leads.statuses.${l.status}`, { defaultValue: l.status }) },
           { key: "created", header: t("fields.created_at"), sortField: "created_at", render: (l) => formatDate(l.created_at, i18n.language) },
+          ...customFieldColumns<Lead>(customDefs, words),
         ]}
         toolbar={
           <>

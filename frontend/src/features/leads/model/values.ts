@@ -1,3 +1,4 @@
+import { customFieldsToForm, type CustomFormValues } from "../../../components/CustomFields";
 import type { Lead, LeadInput } from "../../../lib/api/types";
 
 export const LEAD_STATUSES = ["new", "contacted", "qualified", "discarded", "converted"] as const;
@@ -13,6 +14,8 @@ export interface LeadValues {
   source_id: string | null;
   status: string;
   notes: string;
+  /** By key; converted with the definitions when saving (see components/CustomFields). */
+  custom_fields: CustomFormValues;
 }
 
 export const emptyLeadValues = (): LeadValues => ({
@@ -26,6 +29,7 @@ export const emptyLeadValues = (): LeadValues => ({
   source_id: null,
   status: "new",
   notes: "",
+  custom_fields: {},
 });
 
 export const leadToValues = (l: Lead): LeadValues => ({
@@ -39,14 +43,22 @@ export const leadToValues = (l: Lead): LeadValues => ({
   source_id: l.source_id ?? null,
   status: l.status,
   notes: l.notes ?? "",
+  custom_fields: customFieldsToForm(l.custom_fields),
 });
 
 const text = (v: string | null | undefined) => (typeof v === "string" ? v.trim() || null : (v ?? null));
 
-/** Form values (all or only the changed ones) as the API body: blank text becomes null. */
+type TextField = Exclude<keyof LeadValues, "custom_fields">;
+
+/**
+ * Form values (all or only the changed ones) as the API body: blank text becomes null. Custom fields need
+ * their definitions: the caller adds them (customFieldsForCreate, customFieldsPatchBody).
+ */
 export function toLeadBody(v: Partial<LeadValues>): LeadInput {
   const body: LeadInput = {};
-  for (const [k, val] of Object.entries(v) as [keyof LeadValues, string | null][]) body[k] = text(val);
+  for (const [k, val] of Object.entries(v) as [keyof LeadValues, unknown][]) {
+    if (k !== "custom_fields") body[k as TextField] = text(val as string | null);
+  }
   return body;
 }
 

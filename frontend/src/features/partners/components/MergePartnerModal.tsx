@@ -9,23 +9,28 @@ import { errorMessage } from "../../../lib/errors";
 import { mergeCandidatesQuery, mergePartner } from "../api/merge";
 
 interface Props {
+  /** The partner that stays. */
   partner: Partner;
+  /** The duplicate already chosen (merging from the duplicate warning); the user still confirms. */
+  preselected?: { id: string; label: string };
   onClose: () => void;
   onMerged: (r: MergeResult) => void;
 }
 
 /** Pick a duplicate, confirm, merge it into `partner`, then show what moved. */
-export function MergePartnerModal({ partner, onClose, onMerged }: Props) {
+export function MergePartnerModal({ partner, preselected, onClose, onMerged }: Props) {
   const { t } = useTranslation();
   const [search, setSearch] = useState("");
   const [debounced] = useDebouncedValue(search, 250);
-  const [duplicateId, setDuplicateId] = useState<string | null>(null);
+  const [duplicateId, setDuplicateId] = useState<string | null>(preselected?.id ?? null);
   const [confirming, setConfirming] = useState(false);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const [result, setResult] = useState<MergeResult | null>(null);
   const options = useQuery(mergeCandidatesQuery(debounced, partner.id));
-  const label = options.data?.find((o) => o.value === duplicateId)?.label ?? "";
+  // The preselected duplicate stays among the options even when the search does not list it.
+  const data = [...(preselected ? [{ value: preselected.id, label: preselected.label }] : []), ...(options.data ?? []).filter((o) => o.value !== preselected?.id)];
+  const label = data.find((o) => o.value === duplicateId)?.label ?? "";
   const merge = async () => {
     if (!duplicateId) return;
     setBusy(true);
@@ -56,7 +61,7 @@ export function MergePartnerModal({ partner, onClose, onMerged }: Props) {
           <>
             <Select
               label={t("partners.merge.duplicate")}
-              data={options.data ?? []}
+              data={data}
               value={duplicateId}
               onChange={(v) => {
                 setDuplicateId(v);

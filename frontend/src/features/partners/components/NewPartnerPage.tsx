@@ -4,6 +4,7 @@ import { useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { Link, useNavigate } from "react-router";
+import { customFieldsForCreate, useCustomFieldDefs } from "../../../components/CustomFields";
 import { FormError, problemToForm } from "../../../components/RecordForm";
 import { toastSuccess } from "../../../lib/toast";
 import { createPartner } from "../api/partners";
@@ -20,13 +21,14 @@ export default function NewPartnerPage() {
   const [saving, setSaving] = useState(false);
   const form = useForm<PartnerValues>({ initialValues: emptyPartnerValues });
   const dup = useDuplicateCheck();
+  const customDefs = useCustomFieldDefs("partners");
 
   const save = async (values: PartnerValues, acceptedKey?: string | null) => {
     setError(null);
     setSaving(true);
     try {
       if (!(await dup.mayCreate(values, acceptedKey ?? undefined))) return;
-      const partner = await createPartner(toCreateBody(values));
+      const partner = await createPartner({ ...toCreateBody(values), custom_fields: customFieldsForCreate(customDefs, values.custom_fields) });
       toastSuccess(t("partners.created"));
       void qc.invalidateQueries({ queryKey: ["list", "partners"] });
       navigate(`/partners/${partner.id}`, { replace: true });

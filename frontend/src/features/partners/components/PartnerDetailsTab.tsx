@@ -2,6 +2,7 @@ import { Button, Group, Stack, Text } from "@mantine/core";
 import { useForm } from "@mantine/form";
 import { useEffect } from "react";
 import { useTranslation } from "react-i18next";
+import { conflictFormat, customFieldsPatchBody, CustomFieldValues, useCustomFieldDefs, useDisplayWords } from "../../../components/CustomFields";
 import { FormError, useRecordSave } from "../../../components/RecordForm";
 import type { Partner } from "../../../lib/api/types";
 import { useAuth } from "../../../lib/auth/auth-context";
@@ -18,15 +19,19 @@ export function PartnerDetailsTab({ partner, onRecord, onDeleted }: PartnerTabCo
   const { t, i18n } = useTranslation();
   const { grants } = useAuth();
   const canEdit = can(grants, "partners", "update") && !partner.deleted_at;
+  const customDefs = useCustomFieldDefs("partners");
+  const words = useDisplayWords();
   const form = useForm<PartnerValues>({ initialValues: partnerToValues(partner) });
   const save = useRecordSave<Partner, PartnerValues>({
     record: partner,
     toValues: partnerToValues,
-    save: (changes, version) => updatePartner(partner, toPatchBody(changes), version),
+    save: (changes, version) =>
+      updatePartner(partner, { ...toPatchBody(changes), ...customFieldsPatchBody(customDefs, partner.custom_fields, changes.custom_fields) }, version),
     fetchLatest: () => fetchPartner(partner.id),
     onRecord,
     setFieldErrors: form.setErrors,
     label: (f) => t(`fields.${f}`),
+    format: conflictFormat(customDefs, words),
   });
   // A new version of the record (saved, reloaded) becomes the form's starting point.
   useEffect(() => {
@@ -45,6 +50,7 @@ export function PartnerDetailsTab({ partner, onRecord, onDeleted }: PartnerTabCo
           </Text>
           <PartnerActions partner={partner} onRecord={onRecord} onDeleted={onDeleted} />
         </Group>
+        <CustomFieldValues defs={customDefs} values={partner.custom_fields} />
         <FormError message={save.formError} />
         <PartnerFormFields form={form} disabled={!canEdit} />
         {canEdit && (

@@ -4,6 +4,7 @@ import type { FocusEvent } from "react";
 import { useTranslation } from "react-i18next";
 import { AddressFields, EmailsInput, PhonesInput } from "../../../components/ContactFields";
 import { CountrySelect } from "../../../components/CountrySelect";
+import { CustomFieldInputs, customFieldErrors, useCustomFieldDefs } from "../../../components/CustomFields";
 import { ListItemMultiSelect, ListItemSelect } from "../../../components/ListItemSelect";
 import { PARTNER_KINDS, PARTNER_STATUSES } from "../model/list-filters";
 import type { PartnerValues } from "../model/values";
@@ -18,6 +19,7 @@ interface Props {
 /** Every writable partner field, grouped; shared by the create page and the details tab. */
 export function PartnerFormFields({ form, disabled, onIdentityBlur }: Props) {
   const { t } = useTranslation();
+  const customDefs = useCustomFieldDefs("partners");
   const input = (field: keyof PartnerValues) => form.getInputProps(field);
   // Keeps the form's own blur handling (touched state) and adds the duplicate check.
   const identity = (field: keyof PartnerValues) => {
@@ -81,6 +83,17 @@ export function PartnerFormFields({ form, disabled, onIdentityBlur }: Props) {
         </SimpleGrid>
         <Textarea mt="sm" label={t("fields.notes")} autosize minRows={2} {...input("notes")} />
       </Fieldset>
+      {customDefs.length > 0 && (
+        <Fieldset legend={t("fields.custom_fields")} disabled={disabled}>
+          <CustomFieldInputs
+            defs={customDefs}
+            values={form.values.custom_fields}
+            errors={customFieldErrors(form.errors)}
+            disabled={disabled}
+            onChange={(key, value) => form.setFieldValue(`custom_fields.${key}`, value)}
+          />
+        </Fieldset>
+      )}
     </Stack>
   );
 }

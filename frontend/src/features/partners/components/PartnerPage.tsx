@@ -6,6 +6,7 @@ import { ErrorState, LoadingState } from "../../../components/states";
 import type { Partner } from "../../../lib/api/types";
 import { useAuth } from "../../../lib/auth/auth-context";
 import { partnerQuery, partnerQueryKey } from "../api/partners";
+import { PartnerDuplicates } from "./PartnerDuplicates";
 import { PartnerStatusBadge } from "./StatusBadge";
 import type { PartnerTab, PartnerTabContext } from "./tabs";
 
@@ -48,6 +49,7 @@ export function PartnerPage({ tabs }: { tabs: readonly PartnerTab[] }) {
         {p.is_customer && <Badge variant="light">{t("fields.is_customer")}</Badge>}
         {p.is_supplier && <Badge variant="light" color="grape">{t("fields.is_supplier")}</Badge>}
       </Group>
+      <PartnerDuplicates key={p.id} partner={p} />
       <Tabs
         value={active}
         onChange={(key) => setParams(key ? { tab: key } : {}, { replace: true })}

@@ -4,6 +4,7 @@ import { useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { Link, useNavigate } from "react-router";
+import { customFieldColumns, useCustomFieldDefs, useDisplayWords } from "../../../components/CustomFields";
 import { useListItemName } from "../../../components/ListItemSelect";
 import { ResourceList } from "../../../components/ResourceList";
 import { useAuth } from "../../../lib/auth/auth-context";
@@ -25,6 +26,8 @@ export default function PartnersPage() {
   const [debounced] = useDebouncedValue(filters, 300);
   const groupName = useListItemName("partner_groups");
   const qc = useQueryClient();
+  const customDefs = useCustomFieldDefs("partners");
+  const words = useDisplayWords();
   const restore = async (p: Partner) => {
     try {
       await restorePartner(p);
@@ -34,7 +37,7 @@ export default function PartnersPage() {
       toastError(errorMessage(t, err));
     }
   };
-  const columns = partnerColumns(t, i18n.language, groupName);
+  const columns = [...partnerColumns(t, i18n.language, groupName), ...customFieldColumns<Partner>(customDefs, words)];
   // Deleted partners cannot be opened (the API hides them); in the trash they can only be restored.
   if (debounced.trashed) {
     columns.push({

@@ -1,4 +1,4 @@
-import { decideOnSubmit, duplicateKey, duplicateQuery, hasDuplicates } from "./duplicates";
+import { decideOnSubmit, duplicateKey, duplicateQuery, hasDuplicates, withoutSelf } from "./duplicates";
 
 const blank = { name: "", city: "", tax_id: "", tax_country: null, emails: [] as string[] };
 const partner = { id: "p1" } as never;
@@ -34,5 +34,11 @@ describe("duplicate warning", () => {
     expect(decideOnSubmit(q, duplicateKey(q))).toBe("create");
     // Changing the name after accepting asks again.
     expect(decideOnSubmit(duplicateQuery({ ...blank, name: "Kraš 2", city: "Zagreb" }), duplicateKey(q))).toBe("check");
+  });
+
+  it("leaves the partner itself out of its own duplicates", () => {
+    const other = { id: "p2" } as never;
+    const d = { matches: [{ partner, reasons: ["name_city"] }, { partner: other, reasons: ["email"] }], hidden_matches: 1 };
+    expect(withoutSelf(d, "p1")).toEqual({ matches: [{ partner: other, reasons: ["email"] }], hidden_matches: 1 });
   });
 });

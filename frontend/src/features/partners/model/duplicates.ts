@@ -39,3 +39,6 @@ export function decideOnSubmit(q: DuplicateQuery | null, acceptedKey: string | n
   if (!q) return "create";
   return acceptedKey === duplicateKey(q) ? "create" : "check";
 }
+
+/** The answer about an existing partner lists that partner too: leave it out. */
+export const withoutSelf = (d: Duplicates, id: string): Duplicates => ({ ...d, matches: d.matches.filter((m) => m.partner.id !== id) });

@@ -1,3 +1,4 @@
+import { customFieldsToForm, type CustomFormValues } from "../../../components/CustomFields";
 import type { Partner, PartnerInput } from "../../../lib/api/types";
 
 /** The partner form: every writable field, with "" / null for "not set". */
@@ -22,6 +23,8 @@ export interface PartnerValues {
   status: string;
   tags: string[];
   notes: string;
+  /** By key; converted with the definitions when saving (see components/CustomFields). */
+  custom_fields: CustomFormValues;
 }
 
 export const emptyPartnerValues: PartnerValues = {
@@ -45,6 +48,7 @@ export const emptyPartnerValues: PartnerValues = {
   status: "prospect",
   tags: [],
   notes: "",
+  custom_fields: {},
 };
 
 export const partnerToValues = (p: Partner): PartnerValues => ({
@@ -68,14 +72,16 @@ export const partnerToValues = (p: Partner): PartnerValues => ({
   status: p.status,
   tags: [...p.tags],
   notes: p.notes ?? "",
+  custom_fields: customFieldsToForm(p.custom_fields),
 });
 
 const TEXT: (keyof PartnerValues)[] = ["name", "tax_id", "registration_number", "street", "city", "postal_code", "region", "website", "notes"];
 
-/** The create body: blank fields are left out (the server keeps them empty). */
+/** The create body: blank fields are left out (the server keeps them empty). Custom fields are added by the caller. */
 export function toCreateBody(v: PartnerValues): PartnerInput {
   const out: Record<string, unknown> = {};
   for (const [key, value] of Object.entries(v)) {
+    if (key === "custom_fields") continue;
     if (value === null || value === undefined) continue;
     if (typeof value === "string" && value.trim() === "") continue;
     out[key] = typeof value === "string" && TEXT.includes(key as keyof PartnerValues) ? value.trim() : value;
@@ -85,11 +91,12 @@ export function toCreateBody(v: PartnerValues): PartnerInput {
 
 /**
  * The PATCH body from the changed fields. A cleared text field is sent as "" (the server stores it as
- * empty); a cleared tax id or picker is sent as null.
+ * empty); a cleared tax id or picker is sent as null. Custom fields need their definitions: see customFieldsPatchBody.
  */
 export function toPatchBody(changes: Partial<PartnerValues>): PartnerInput {
   const out: Record<string, unknown> = {};
   for (const [key, value] of Object.entries(changes)) {
+    if (key === "custom_fields") continue;
     if (key === "tax_id" && typeof value === "string" && value.trim() === "") out[key] = null;
     else out[key] = typeof value === "string" ? value.trim() : value;
   }

@@ -2,6 +2,7 @@ import { Button, Group, Modal, Stack } from "@mantine/core";
 import { useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
+import { customFieldsForCreate, useCustomFieldDefs } from "../../../components/CustomFields";
 import { FormError, problemToForm } from "../../../components/RecordForm";
 import type { Person } from "../../../lib/api/types";
 import { toastSuccess } from "../../../lib/toast";
@@ -24,10 +25,11 @@ export function CreatePersonModal({ onClose, onCreated, partnerId = null }: Prop
   const [error, setError] = useState<string | null>(null);
   const [base] = useState(() => emptyPersonValues(partnerId));
   const form = usePersonForm(base);
+  const customDefs = useCustomFieldDefs("persons");
   const submit = form.onSubmit(async (values) => {
     setError(null);
     try {
-      const person = await createPerson(toCreateBody(values));
+      const person = await createPerson({ ...toCreateBody(values), custom_fields: customFieldsForCreate(customDefs, values.custom_fields) });
       toastSuccess(t("persons.created"));
       await qc.invalidateQueries({ queryKey: ["list", "persons"] });
       onCreated(person);

@@ -1,6 +1,7 @@
 import { Button, Group, Stack } from "@mantine/core";
 import { useEffect } from "react";
 import { useTranslation } from "react-i18next";
+import { conflictFormat, customFieldsPatchBody, useCustomFieldDefs, useDisplayWords } from "../../../components/CustomFields";
 import { FormError, useRecordSave } from "../../../components/RecordForm";
 import type { Person } from "../../../lib/api/types";
 import { fetchPerson, updatePerson } from "../api/persons";
@@ -12,14 +13,22 @@ export function PersonEditForm({ person, onRecord, canEdit }: { person: Person; 
   const { t } = useTranslation();
   const base = personToValues(person);
   const form = usePersonForm(base);
+  const customDefs = useCustomFieldDefs("persons");
+  const words = useDisplayWords();
   const save = useRecordSave<Person, PersonValues>({
     record: person,
     toValues: personToValues,
-    save: (changes, version) => updatePerson(person, toPatchBody(changes, form.getValues()), version),
+    save: (changes, version) =>
+      updatePerson(
+        person,
+        { ...toPatchBody(changes, form.getValues()), ...customFieldsPatchBody(customDefs, person.custom_fields, changes.custom_fields) },
+        version,
+      ),
     fetchLatest: () => fetchPerson(person.id),
     onRecord,
     setFieldErrors: form.setErrors,
     label: (f) => t(`fields.${f}`),
+    format: conflictFormat(customDefs, words),
   });
   // A new version of the record (saved, reloaded) becomes the form's starting point.
   useEffect(() => {

@@ -2,6 +2,7 @@ import { Checkbox, SimpleGrid, Stack, Text, TextInput } from "@mantine/core";
 import type { UseFormReturnType } from "@mantine/form";
 import { useTranslation } from "react-i18next";
 import { EmailsInput, PhonesInput } from "../../../components/ContactFields";
+import { CustomFieldInputs, customFieldErrors, useCustomFieldDefs } from "../../../components/CustomFields";
 import { formatDateTime } from "../../../lib/format";
 import { sourceAfterToggle, type PersonValues } from "../model/values";
 import { BranchSelect } from "./BranchSelect";
@@ -17,6 +18,7 @@ interface Props {
 
 export function PersonFormFields({ form, base, consentAt, disabled }: Props) {
   const { t, i18n } = useTranslation();
+  const customDefs = useCustomFieldDefs("persons");
   const v = form.values;
   const consentChanged = v.marketing_consent !== base.marketing_consent;
   return (
@@ -60,6 +62,13 @@ export function PersonFormFields({ form, base, consentAt, disabled }: Props) {
           {...form.getInputProps("consent_source")}
         />
       )}
+      <CustomFieldInputs
+        defs={customDefs}
+        values={v.custom_fields}
+        errors={customFieldErrors(form.errors)}
+        disabled={disabled}
+        onChange={(key, value) => form.setFieldValue(`custom_fields.${key}`, value)}
+      />
       {consentAt && (
         <Text size="sm" c="dimmed" data-testid="consent-at">
           {t("persons.consentAt", { date: formatDateTime(consentAt, i18n.language) })}

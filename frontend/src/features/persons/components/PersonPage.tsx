@@ -4,6 +4,7 @@ import { useQuery, useQueryClient } from "@tanstack/react-query";
 import { useTranslation } from "react-i18next";
 import { Link, useNavigate, useParams } from "react-router";
 import { useConfirm } from "../../../components/ConfirmDialog";
+import { CustomFieldValues, useCustomFieldDefs } from "../../../components/CustomFields";
 import { HistoryPanel } from "../../../components/HistoryPanel";
 import { ErrorState, LoadingState } from "../../../components/states";
 import type { Person } from "../../../lib/api/types";
@@ -25,6 +26,7 @@ export default function PersonPage({ extra }: { extra?: (p: Person) => ReactNode
   const navigate = useNavigate();
   const [confirm, confirmDialog] = useConfirm();
   const person = useQuery(personQuery(id));
+  const customDefs = useCustomFieldDefs("persons");
   if (person.isPending) return <LoadingState />;
   if (person.isError) return <ErrorState error={person.error} onRetry={() => void person.refetch()} />;
   const p = person.data;
@@ -71,7 +73,10 @@ export default function PersonPage({ extra }: { extra?: (p: Person) => ReactNode
           </Paper>
         </Grid.Col>
         <Grid.Col span={{ base: 12, md: 5 }}>
-          <HistoryPanel entityType="person" entityId={p.id} />
+          <Stack>
+            <CustomFieldValues defs={customDefs} values={p.custom_fields} />
+            <HistoryPanel entityType="person" entityId={p.id} />
+          </Stack>
         </Grid.Col>
       </Grid>
       {extra?.(p)}

@@ -4,6 +4,7 @@ import { useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { useNavigate } from "react-router";
+import { customFieldColumns, useCustomFieldDefs, useDisplayWords } from "../../../components/CustomFields";
 import { ResourceList } from "../../../components/ResourceList";
 import type { Person } from "../../../lib/api/types";
 import { useAuth } from "../../../lib/auth/auth-context";
@@ -23,6 +24,8 @@ export default function PersonsPage() {
   const [debouncedQ] = useDebouncedValue(q, 300);
   const [trashed, setTrashed] = useState(false);
   const [creating, setCreating] = useState(false);
+  const customDefs = useCustomFieldDefs("persons");
+  const words = useDisplayWords();
   const restore = async (p: Person) => {
     try {
       await restorePerson(p);
@@ -32,7 +35,7 @@ export default function PersonsPage() {
       toastError(errorMessage(t, err));
     }
   };
-  const columns = personColumns(t, true);
+  const columns = [...personColumns(t, true), ...customFieldColumns<Person>(customDefs, words)];
   // Deleted persons cannot be opened; in the trash they can only be restored.
   if (trashed) {
     columns.push({

@@ -1,3 +1,4 @@
+import { customFieldsToForm, type CustomFormValues } from "../../../components/CustomFields";
 import type { Person, PersonInput } from "../../../lib/api/types";
 
 export interface PersonValues {
@@ -11,6 +12,8 @@ export interface PersonValues {
   marketing_consent: boolean;
   /** How consent was given (or withdrawn): web form, signed paper, phone call, ... */
   consent_source: string;
+  /** By key; converted with the definitions when saving (see components/CustomFields). */
+  custom_fields: CustomFormValues;
 }
 
 export const emptyPersonValues = (partnerId: string | null = null): PersonValues => ({
@@ -23,6 +26,7 @@ export const emptyPersonValues = (partnerId: string | null = null): PersonValues
   phones: [],
   marketing_consent: false,
   consent_source: "",
+  custom_fields: {},
 });
 
 export const personToValues = (p: Person): PersonValues => ({
@@ -35,6 +39,7 @@ export const personToValues = (p: Person): PersonValues => ({
   phones: [...p.phones],
   marketing_consent: p.marketing_consent,
   consent_source: p.consent_source ?? "",
+  custom_fields: customFieldsToForm(p.custom_fields),
 });
 
 /**
@@ -75,7 +80,8 @@ export function toCreateBody(v: PersonValues): PersonInput {
 export function toPatchBody(changes: Partial<PersonValues>, v: PersonValues): PersonInput {
   const body: Record<string, unknown> = {};
   for (const [key, value] of Object.entries(changes)) {
-    if (key === "marketing_consent" || key === "consent_source") continue;
+    // Custom fields need their definitions: see customFieldsPatchBody.
+    if (key === "marketing_consent" || key === "consent_source" || key === "custom_fields") continue;
     body[key] = typeof value === "string" ? value.trim() : value;
   }
   if ("marketing_consent" in changes || "consent_source" in changes) {
