@@ -70,6 +70,9 @@ pub enum ApiError {
         detail: String,
         errors: Vec<FieldError>,
     },
+    /// A link or resource that existed and no longer works (a used unsubscribe link).
+    #[error("{detail}")]
+    Gone { code: &'static str, detail: String },
     #[error("validation failed")]
     Validation(Vec<FieldError>),
     #[error("If-Match required")]
@@ -133,6 +136,7 @@ impl ApiError {
             ),
             Self::NotFound => ("not_found", "Not found", "No such record.".into()),
             Self::Conflict { code, detail, .. } => (code, "Conflict", detail.clone()),
+            Self::Gone { code, detail } => (code, "Gone", detail.clone()),
             Self::Validation(_) => (
                 "validation_failed",
                 "Validation failed",
@@ -203,6 +207,7 @@ impl ResponseError for ApiError {
             Self::Forbidden => StatusCode::FORBIDDEN,
             Self::NotFound => StatusCode::NOT_FOUND,
             Self::Conflict { .. } => StatusCode::CONFLICT,
+            Self::Gone { .. } => StatusCode::GONE,
             Self::Validation(_) => StatusCode::UNPROCESSABLE_ENTITY,
             Self::PreconditionRequired => StatusCode::PRECONDITION_REQUIRED,
             Self::PreconditionFailed { .. } => StatusCode::PRECONDITION_FAILED,

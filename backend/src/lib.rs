@@ -32,4 +32,5 @@ pub mod startup;
 pub mod state;
 pub mod teams;
 pub mod telemetry;
+pub mod templates;
 pub mod users;

@@ -4,7 +4,7 @@
 use crate::{
     access, activities, alarms, api, api_keys, attachments, auth, branches, custom_fields, error,
     health, history, jobs, leads, lists, mail, meta, notifications, partners, persons, reports,
-    roles, saved_views, teams, users,
+    roles, saved_views, teams, templates, users,
 };
 use utoipa::openapi::path::Operation;
 use utoipa::openapi::security::{Http, HttpAuthScheme, SecurityScheme};
@@ -53,6 +53,9 @@ use utoipa::{Modify, OpenApi};
         notifications::stream_notifications,
         alarms::list_deadlines, alarms::create_deadline, alarms::clear_deadline,
         alarms::list_absences, alarms::create_absence, alarms::delete_absence,
+        templates::list_templates, templates::get_template, templates::create_template, templates::update_template,
+        templates::delete_template, templates::preview_template, templates::list_mailings, templates::get_mailing,
+        templates::create_mailing, templates::unsubscribe_page, templates::unsubscribe,
     ),
     components(schemas(error::Problem, error::FieldError, access::Grant, api::FilterNode)),
     tags(
@@ -76,6 +79,7 @@ use utoipa::{Modify, OpenApi};
         (name = "emails", description = "The outbox: email and fax, sent by the worker, logged on timelines"),
         (name = "notifications", description = "The bell: notifications, preferences and a live stream"),
         (name = "alarms", description = "Deadlines that alarm their user (or a stand-in while absent) and escalate; absences"),
+        (name = "templates", description = "Email templates per language, previews, mailings, and the unsubscribe link"),
         (name = "health", description = "Liveness and readiness"),
     )
 )]

@@ -58,6 +58,8 @@ pub struct Settings {
     pub alarm_warn_minutes: u64,
     /// How long after a deadline passed it escalates to the managers.
     pub alarm_escalate_minutes: u64,
+    /// Where users reach this server; links in mail (unsubscribe) start with it.
+    pub public_url: String,
 }
 
 impl Settings {
@@ -92,6 +94,7 @@ impl Settings {
             .set_default("fax_gateway", "")?
             .set_default("alarm_warn_minutes", 60)?
             .set_default("alarm_escalate_minutes", 240)?
+            .set_default("public_url", "http://127.0.0.1:8080")?
             .add_source(config::File::with_name(&file).required(false))
             .add_source(config::Environment::with_prefix("CRM").try_parsing(true))
             .build()?

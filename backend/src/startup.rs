@@ -7,7 +7,7 @@ use crate::state::AppState;
 use crate::{
     activities, alarms, api_keys, attachments, auth, custom_fields, health, history, jobs, leads,
     lists, mail, meta, notifications, openapi, partners, persons, reports, roles, saved_views,
-    seed, spa, teams, telemetry, users,
+    seed, spa, teams, telemetry, templates, users,
 };
 use actix_cors::Cors;
 use actix_web::dev::Server;
@@ -130,6 +130,7 @@ pub fn api_v1(cfg: &mut web::ServiceConfig) {
     mail::routes(cfg);
     notifications::routes(cfg);
     alarms::routes(cfg);
+    templates::routes(cfg);
 }
 
 fn run(listener: TcpListener, state: web::Data<AppState>) -> anyhow::Result<Server> {

@@ -16,6 +16,7 @@ mod m0009_attachments;
 mod m0010_partner_search;
 mod m0011_custom_fields;
 mod m0012_background;
+mod m0013_templates_messages;
 
 pub use m0003_builtin_roles::{builtin_grants, BUILTIN_ROLES};
 
@@ -37,6 +38,7 @@ impl MigratorTrait for Migrator {
             Box::new(m0010_partner_search::Migration),
             Box::new(m0011_custom_fields::Migration),
             Box::new(m0012_background::Migration),
+            Box::new(m0013_templates_messages::Migration),
         ]
     }
 }

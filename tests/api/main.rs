@@ -12,6 +12,7 @@ mod custom_fields;
 mod history;
 mod leads;
 mod lists;
+mod mailings;
 mod openapi;
 mod partners;
 mod persons;

@@ -157,5 +157,6 @@ pub fn test_settings(dir: &Path, url: &str) -> crm::settings::Settings {
         fax_gateway: "{number}@fax.test".into(),
         alarm_warn_minutes: 60,
         alarm_escalate_minutes: 240,
+        public_url: "http://crm.test".into(),
     }
 }

@@ -22,6 +22,9 @@ pub enum Resource {
     Jobs,
     Emails,
     Absences,
+    EmailTemplates,
+    Mailings,
+    Announcements,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, ToSchema)]
@@ -60,6 +63,9 @@ pub const CATALOG: &[(Resource, &[Action])] = {
         (Resource::Jobs, &[Read, Update, Delete]),
         (Resource::Emails, &[Read, Create, Update]),
         (Resource::Absences, &[Read, Create, Update, Delete]),
+        (Resource::EmailTemplates, &[Read, Create, Update, Delete]),
+        (Resource::Mailings, &[Read, Create]),
+        (Resource::Announcements, &[Read, Create, Update, Delete]),
     ]
 };
 
@@ -82,6 +88,9 @@ impl Resource {
             Self::Jobs => "jobs",
             Self::Emails => "emails",
             Self::Absences => "absences",
+            Self::EmailTemplates => "email_templates",
+            Self::Mailings => "mailings",
+            Self::Announcements => "announcements",
         }
     }
 

@@ -110,3 +110,45 @@ fn write_private(path: &std::path::Path, contents: &str) -> anyhow::Result<()> {
 pub fn hex(bytes: &[u8]) -> String {
     bytes.iter().map(|b| format!("{b:02x}")).collect()
 }
+
+/// The claims of an unsubscribe link: whose consent, and which consent (its timestamp), so a link
+/// stops working once used or once consent is given anew.
+#[derive(Debug, Serialize, Deserialize)]
+struct UnsubscribeClaims {
+    sub: String,
+    aud: String,
+    iss: String,
+    /// Microseconds of the consent the link withdraws.
+    c: i64,
+}
+
+const UNSUBSCRIBE: &str = "unsubscribe";
+
+impl JwtKeys {
+    /// A signed, non-expiring token for the unsubscribe link of `person_id`'s consent `stamp`.
+    pub fn sign_unsubscribe(&self, person_id: &str, stamp: i64) -> anyhow::Result<String> {
+        let claims = UnsubscribeClaims {
+            sub: person_id.to_owned(),
+            aud: UNSUBSCRIBE.into(),
+            iss: self.issuer.clone(),
+            c: stamp,
+        };
+        Ok(jsonwebtoken::encode(
+            &jsonwebtoken::Header::new(Algorithm::HS256),
+            &claims,
+            &self.encoding,
+        )?)
+    }
+
+    /// The person and consent stamp of a genuine unsubscribe token.
+    pub fn verify_unsubscribe(&self, token: &str) -> Option<(String, i64)> {
+        let mut validation = Validation::new(Algorithm::HS256);
+        validation.set_issuer(&[&self.issuer]);
+        validation.set_audience(&[UNSUBSCRIBE]);
+        validation.set_required_spec_claims(&["iss", "aud", "sub"]);
+        validation.validate_exp = false;
+        jsonwebtoken::decode::<UnsubscribeClaims>(token, &self.decoding, &validation)
+            .ok()
+            .map(|d| (d.claims.sub, d.claims.c))
+    }
+}

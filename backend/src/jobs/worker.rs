@@ -29,6 +29,9 @@ pub type JobResult = Result<Option<serde_json::Value>, JobFailure>;
 async fn dispatch(state: web::Data<AppState>, job: job::Model) -> JobResult {
     match job.kind.as_str() {
         crate::mail::SEND_JOB => crate::mail::outbox::deliver(&state, &job).await,
+        crate::templates::mailing::FAN_OUT_JOB => {
+            crate::templates::mailing::fan_out(&state, &job).await
+        }
         crate::alarms::SCAN_JOB => crate::alarms::scan(&state).await,
         super::CLEANUP_JOB => super::cleanup(&state).await,
         other => Err(JobFailure::Dead(format!(

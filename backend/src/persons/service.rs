@@ -23,7 +23,7 @@ const CREATOR: ScopeColumn = ScopeColumn {
     column: "created_by",
 };
 
-fn visible(scope: Scope, caller: &Caller) -> Condition {
+pub fn visible(scope: Scope, caller: &Caller) -> Condition {
     if scope == Scope::All {
         return Condition::all();
     }
