@@ -2,6 +2,7 @@
 pub mod access;
 pub mod activities;
 pub mod alarms;
+pub mod announcements;
 pub mod api;
 pub mod api_keys;
 pub mod attachments;
@@ -17,6 +18,7 @@ pub mod jobs;
 pub mod leads;
 pub mod lists;
 pub mod mail;
+pub mod messages;
 pub mod meta;
 pub mod notifications;
 pub mod openapi;

@@ -2,9 +2,9 @@
 //! modifier then adds the problem responses every operation can give (401, 403, 404, 400, 422, 412,
 //! 428, 500) so each is declared once here rather than on every handler.
 use crate::{
-    access, activities, alarms, api, api_keys, attachments, auth, branches, custom_fields, error,
-    health, history, jobs, leads, lists, mail, meta, notifications, partners, persons, reports,
-    roles, saved_views, teams, templates, users,
+    access, activities, alarms, announcements, api, api_keys, attachments, auth, branches,
+    custom_fields, error, health, history, jobs, leads, lists, mail, messages, meta, notifications,
+    partners, persons, reports, roles, saved_views, teams, templates, users,
 };
 use utoipa::openapi::path::Operation;
 use utoipa::openapi::security::{Http, HttpAuthScheme, SecurityScheme};
@@ -56,6 +56,9 @@ use utoipa::{Modify, OpenApi};
         templates::list_templates, templates::get_template, templates::create_template, templates::update_template,
         templates::delete_template, templates::preview_template, templates::list_mailings, templates::get_mailing,
         templates::create_mailing, templates::unsubscribe_page, templates::unsubscribe,
+        messages::list_messages, messages::send_message, messages::get_thread,
+        announcements::list_announcements, announcements::create_announcement, announcements::update_announcement,
+        announcements::delete_announcement, announcements::read_announcement, announcements::announcement_readers,
     ),
     components(schemas(error::Problem, error::FieldError, access::Grant, api::FilterNode)),
     tags(
@@ -80,6 +83,8 @@ use utoipa::{Modify, OpenApi};
         (name = "notifications", description = "The bell: notifications, preferences and a live stream"),
         (name = "alarms", description = "Deadlines that alarm their user (or a stand-in while absent) and escalate; absences"),
         (name = "templates", description = "Email templates per language, previews, mailings, and the unsubscribe link"),
+        (name = "messages", description = "Internal messages between users and teams, in threads"),
+        (name = "announcements", description = "Company announcements with a validity period, pinning and read receipts"),
         (name = "health", description = "Liveness and readiness"),
     )
 )]

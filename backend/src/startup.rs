@@ -5,9 +5,9 @@ use crate::db::Db;
 use crate::settings::Settings;
 use crate::state::AppState;
 use crate::{
-    activities, alarms, api_keys, attachments, auth, custom_fields, health, history, jobs, leads,
-    lists, mail, meta, notifications, openapi, partners, persons, reports, roles, saved_views,
-    seed, spa, teams, telemetry, templates, users,
+    activities, alarms, announcements, api_keys, attachments, auth, custom_fields, health, history,
+    jobs, leads, lists, mail, messages, meta, notifications, openapi, partners, persons, reports,
+    roles, saved_views, seed, spa, teams, telemetry, templates, users,
 };
 use actix_cors::Cors;
 use actix_web::dev::Server;
@@ -131,6 +131,8 @@ pub fn api_v1(cfg: &mut web::ServiceConfig) {
     notifications::routes(cfg);
     alarms::routes(cfg);
     templates::routes(cfg);
+    messages::routes(cfg);
+    announcements::routes(cfg);
 }
 
 fn run(listener: TcpListener, state: web::Data<AppState>) -> anyhow::Result<Server> {

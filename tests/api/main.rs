@@ -13,6 +13,7 @@ mod history;
 mod leads;
 mod lists;
 mod mailings;
+mod messages;
 mod openapi;
 mod partners;
 mod persons;

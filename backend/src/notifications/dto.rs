@@ -11,7 +11,6 @@ pub const KINDS: &[&str] = &[
     "deadline_overdue",
     "deadline_escalated",
     "message",
-    "announcement",
 ];
 
 #[derive(Debug, Clone, Serialize, ToSchema)]
