@@ -17,6 +17,7 @@ mod m0010_partner_search;
 mod m0011_custom_fields;
 mod m0012_background;
 mod m0013_templates_messages;
+mod m0014_person_lead_search;
 
 pub use m0003_builtin_roles::{builtin_grants, BUILTIN_ROLES};
 
@@ -39,6 +40,7 @@ impl MigratorTrait for Migrator {
             Box::new(m0011_custom_fields::Migration),
             Box::new(m0012_background::Migration),
             Box::new(m0013_templates_messages::Migration),
+            Box::new(m0014_person_lead_search::Migration),
         ]
     }
 }

@@ -222,3 +222,71 @@ async fn consent_is_recorded_with_how_and_when(engine: Engine) {
     );
 }
 both!(consent_is_recorded_with_how_and_when);
+
+async fn quick_search_finds_persons_and_leads_by_name_email_and_phone(engine: Engine) {
+    let app = TestApp::spawn(engine).await;
+    let admin = app.admin_token().await;
+    let (_, rep) = app.user_with_roles("rep@example.com", &["sales_rep"]).await;
+    app.post("/api/v1/persons", &admin, json!({"first_name": "Ivana", "last_name": "Kovač", "emails": ["ivana@kras.hr"], "phones": ["+385 1 2396 111"]})).await.ok(201);
+    app.post(
+        "/api/v1/persons",
+        &admin,
+        json!({"first_name": "Łukasz", "last_name": "Wiśniewski", "emails": ["lukasz@wawel.pl"]}),
+    )
+    .await
+    .ok(201);
+    app.post(
+        "/api/v1/persons",
+        &rep,
+        json!({"first_name": "Ivan", "last_name": "Horvat"}),
+    )
+    .await
+    .ok(201);
+    let people = |page: &Value| -> Vec<String> {
+        let mut out: Vec<String> = page["items"]
+            .as_array()
+            .into_iter()
+            .flatten()
+            .filter_map(|p| p["last_name"].as_str().map(str::to_owned))
+            .collect();
+        out.sort();
+        out
+    };
+    for (q, expected) in [
+        ("iva", vec!["Horvat", "Kovač"]),
+        ("kovac", vec!["Kovač"]),
+        ("lukasz wisniewski", vec!["Wiśniewski"]),
+        ("ivana@kras.hr", vec!["Kovač"]),
+        ("2396", vec!["Kovač"]),
+        ("\" OR 1=1 --", vec![]),
+    ] {
+        let page = app
+            .get(
+                &format!(
+                    "/api/v1/persons?q={}",
+                    q.replace(' ', "%20")
+                        .replace('"', "%22")
+                        .replace('=', "%3D")
+                ),
+                &admin,
+            )
+            .await;
+        assert_eq!(people(page.ok(200)), expected, "q={q}");
+    }
+    assert_eq!(
+        people(app.get("/api/v1/persons?q=iva", &rep).await.ok(200)),
+        vec!["Horvat"],
+        "within scope"
+    );
+
+    app.post("/api/v1/leads", &admin, json!({"first_name": "Tomasz", "last_name": "Wójcik", "company_name": "Drukarnia Wójcik", "email": "tomasz@drukarnia.pl", "phone": "+48 12 345 67 89"})).await.ok(201);
+    for q in ["drukarnia", "wojcik", "tomasz@drukarnia.pl", "345"] {
+        let found = app.get(&format!("/api/v1/leads?q={q}"), &admin).await;
+        assert_eq!(found.ok(200)["items"][0]["last_name"], "Wójcik", "q={q}");
+    }
+    assert_eq!(
+        app.get("/api/v1/leads?q=nobody", &admin).await.ok(200)["items"],
+        json!([])
+    );
+}
+both!(quick_search_finds_persons_and_leads_by_name_email_and_phone);

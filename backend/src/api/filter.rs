@@ -255,7 +255,7 @@ fn has_any(
 }
 
 /// Case-insensitive "contains `text`" over any of `exprs`; LIKE's wildcards in `text` are literal.
-/// The quick `q` filter of every list uses it.
+/// The quick `q` filter of small lists (users) uses it; big ones have a full-text index (`fts`).
 pub fn contains_any(exprs: impl IntoIterator<Item = SimpleExpr>, text: &str) -> Condition {
     let pattern = format!("%{}%", escape_like(&text.to_lowercase()));
     exprs.into_iter().fold(Condition::any(), |any, e| {

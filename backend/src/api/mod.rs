@@ -4,6 +4,7 @@ pub mod etag;
 pub mod extract;
 pub mod fields;
 pub mod filter;
+pub mod fts;
 pub mod list;
 pub mod sql;
 pub mod versioned;

@@ -3,7 +3,6 @@ use super::dto::{Conversion, ConvertLead, Lead, LeadFields, LeadListQuery, FIELD
 use super::entity;
 use crate::access::{find_for, scope_condition, Action, Resource, Scope, ScopeColumn};
 use crate::activities::entity as activity;
-use crate::api::filter::contains_any;
 use crate::api::{versioned, FilterNode, IfMatch, ListQuery, Page};
 use crate::auth::Caller;
 use crate::clock;
@@ -68,14 +67,11 @@ pub async fn list(
         select = select.filter(entity::Column::OwnerId.eq(v.as_str()));
     }
     if let Some(text) = q.q.as_deref().map(str::trim).filter(|t| !t.is_empty()) {
-        let columns = [
-            entity::Column::FirstName,
-            entity::Column::LastName,
-            entity::Column::CompanyName,
-            entity::Column::Email,
-        ]
-        .map(|c| Expr::col(c).into());
-        select = select.filter(contains_any(columns, text));
+        select = select.filter(crate::api::fts::matches_or_none(
+            db.get_database_backend(),
+            "leads",
+            text,
+        ));
     }
     Ok(fetch_page(db, select, &FIELDS, page, filter)
         .await?

@@ -37,31 +37,9 @@ fn json_array_has(column: &str, value: &str) -> sea_orm::sea_query::SimpleExpr {
 /// Full-text quick search on name, tax id, city, emails and phones (every word as a prefix), using
 /// each engine's index; a tax id typed with its country prefix also matches.
 fn quick_search(backend: sea_orm::DatabaseBackend, text: &str) -> Condition {
-    let terms = names::search_terms(text);
     let mut any = Condition::any();
-    if !terms.is_empty() {
-        any = any.add(match backend {
-            sea_orm::DatabaseBackend::Postgres => {
-                let query = terms
-                    .iter()
-                    .map(|t| format!("{t}:*"))
-                    .collect::<Vec<_>>()
-                    .join(" & ");
-                // Custom SQL keeps each engine's own placeholders: `$n` here, `?` for SQLite.
-                Expr::cust_with_values("partners.search @@ to_tsquery('simple', $1)", [query])
-            }
-            _ => {
-                let query = terms
-                    .iter()
-                    .map(|t| format!("\"{t}\"*"))
-                    .collect::<Vec<_>>()
-                    .join(" AND ");
-                Expr::cust_with_values(
-                    "partners.rowid IN (SELECT rowid FROM partners_fts WHERE partners_fts MATCH ?)",
-                    [query],
-                )
-            }
-        });
+    if let Some(words) = crate::api::fts::matches(backend, "partners", text) {
+        any = any.add(words);
     }
     // Tax ids hold digits: only then is the typed text also tried as a tax-id prefix, as a range
     // the tax-id index serves (LIKE would scan: SQLite's LIKE ignores case, so no index helps it).

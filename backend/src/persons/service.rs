@@ -3,7 +3,6 @@
 use super::dto::{Person, PersonFields, PersonListQuery, FIELDS};
 use super::entity;
 use crate::access::{find_for, scope_condition, Action, Resource, Scope, ScopeColumn};
-use crate::api::filter::contains_any;
 use crate::api::{versioned, FilterNode, IfMatch, ListQuery, Page};
 use crate::auth::Caller;
 use crate::branches::entity as branch;
@@ -12,7 +11,6 @@ use crate::custom_fields::service::{self as custom_fields, fetch_page};
 use crate::error::{ApiError, ApiResult};
 use crate::history;
 use crate::partners::{entity::partner, scope::partner_visible, scope::visible as partner_scope};
-use sea_orm::sea_query::Expr;
 use sea_orm::{
     ActiveValue::Set, ColumnTrait, Condition, ConnectionTrait, EntityTrait, QueryFilter,
     TransactionTrait,
@@ -63,12 +61,11 @@ pub async fn list(
         select = select.filter(entity::Column::MarketingConsent.eq(c));
     }
     if let Some(text) = q.q.as_deref().map(str::trim).filter(|t| !t.is_empty()) {
-        let columns = [
-            Expr::col(entity::Column::FirstName).into(),
-            Expr::col(entity::Column::LastName).into(),
-            Expr::cust("CAST(persons.emails AS TEXT)"),
-        ];
-        select = select.filter(contains_any(columns, text));
+        select = select.filter(crate::api::fts::matches_or_none(
+            db.get_database_backend(),
+            "persons",
+            text,
+        ));
     }
     Ok(fetch_page(db, select, &FIELDS, page, filter)
         .await?

@@ -8,6 +8,8 @@ use std::process::{Child, Command, Stdio};
 use std::time::{Duration, Instant};
 
 const CONCURRENCY: usize = 32;
+mod alarms;
+mod mail;
 mod partners;
 
 const WARMUP: Duration = Duration::from_secs(1);
@@ -33,6 +35,14 @@ async fn main() -> anyhow::Result<()> {
         rows.push(run(engine).await.with_context(|| format!("{engine:?}"))?);
     }
     print_report(&rows);
+    for engine in engines_again() {
+        mail::run(engine)
+            .await
+            .with_context(|| format!("mail on {engine:?}"))?;
+        alarms::run(engine)
+            .await
+            .with_context(|| format!("alarms on {engine:?}"))?;
+    }
     for engine in engines_again() {
         partners::run(engine)
             .await
@@ -120,10 +130,21 @@ pub(crate) async fn start_crm(
     url: &str,
     dir: &std::path::Path,
 ) -> anyhow::Result<(Server, String, String)> {
+    start_crm_with(client, url, dir, &[]).await
+}
+
+/// `start_crm` with extra settings (`CRM_*` variables).
+pub(crate) async fn start_crm_with(
+    client: &reqwest::Client,
+    url: &str,
+    dir: &std::path::Path,
+    env: &[(&str, String)],
+) -> anyhow::Result<(Server, String, String)> {
     let port = free_port()?;
     let server = Server(
         Command::new(sibling("crm")?)
             .arg("serve")
+            .envs(env.iter().map(|(k, v)| (*k, v.as_str())))
             .env("CRM_DATABASE_URL", url)
             .env("CRM_DATA_DIR", dir)
             .env("CRM_BIND", format!("127.0.0.1:{port}"))

@@ -1,0 +1,161 @@
+//! Mail throughput: CRM_BENCH_EMAILS (default 10,000) personalised emails through the outbox (a
+//! mailing fanned out by the worker, each mail sent over SMTP and marked sent) to a local SMTP
+//! sink, against a raw pooled lettre loop sending the same messages to another sink in the same
+//! run. Goal: a ratio of at least 0.8.
+use super::start_crm_with;
+use crm_tests::smtp::SmtpSink;
+use crm_tests::{fresh, Engine};
+use futures_util::StreamExt;
+use lettre::{AsyncSmtpTransport, AsyncTransport, Message, Tokio1Executor};
+use sea_orm::sea_query::{Alias, Query};
+use sea_orm::{ConnectionTrait, Database};
+use std::time::{Duration, Instant};
+
+/// Messages in flight in the raw loop: as many as the worker runs side by side by default.
+const IN_FLIGHT: usize = 16;
+
+fn first_name(i: usize) -> String {
+    format!("Osoba{i}")
+}
+
+async fn raw(n: usize) -> anyhow::Result<f64> {
+    let sink = SmtpSink::start().await;
+    let transport = AsyncSmtpTransport::<Tokio1Executor>::builder_dangerous("127.0.0.1")
+        .port(sink.port)
+        .build();
+    let started = Instant::now();
+    let sends = futures_util::stream::iter(0..n).map(|i| {
+        let transport = transport.clone();
+        async move {
+            let message = Message::builder()
+                .from("CRM <crm@localhost>".parse()?)
+                .to(format!("osoba{i}@example.hr").parse()?)
+                .subject(format!("Ponuda za {}", first_name(i)))
+                .body(format!(
+                    "Poštovani {},\n\nu prilogu je ponuda.\n",
+                    first_name(i)
+                ))?;
+            transport.send(message).await?;
+            anyhow::Ok(())
+        }
+    });
+    let results: Vec<_> = sends.buffer_unordered(IN_FLIGHT).collect().await;
+    results.into_iter().collect::<anyhow::Result<Vec<_>>>()?;
+    let secs = started.elapsed().as_secs_f64();
+    anyhow::ensure!(
+        sink.received().len() == n,
+        "the raw sink got {}",
+        sink.received().len()
+    );
+    Ok(secs)
+}
+
+async fn load_persons(url: &str, n: usize) -> anyhow::Result<Vec<String>> {
+    let db = Database::connect(url).await?;
+    let backend = db.get_database_backend();
+    let now = chrono::Utc::now();
+    let mut ids = Vec::with_capacity(n);
+    for chunk in (0..n).collect::<Vec<_>>().chunks(500) {
+        let mut insert = Query::insert();
+        insert.into_table(Alias::new("persons")).columns(
+            [
+                "id",
+                "first_name",
+                "last_name",
+                "emails",
+                "phones",
+                "marketing_consent",
+                "consent_at",
+                "consent_source",
+                "created_at",
+                "updated_at",
+                "version",
+            ]
+            .map(Alias::new),
+        );
+        for &i in chunk {
+            let id = uuid::Uuid::now_v7().to_string();
+            insert.values_panic([
+                id.clone().into(),
+                first_name(i).into(),
+                "Test".into(),
+                serde_json::json!([format!("osoba{i}@example.hr")]).into(),
+                serde_json::json!([]).into(),
+                true.into(),
+                now.into(),
+                "bench".into(),
+                now.into(),
+                now.into(),
+                1.into(),
+            ]);
+            ids.push(id);
+        }
+        db.execute(backend.build(&insert)).await?;
+    }
+    Ok(ids)
+}
+
+pub async fn run(engine: Engine) -> anyhow::Result<()> {
+    let n: usize = std::env::var("CRM_BENCH_EMAILS")
+        .ok()
+        .and_then(|v| v.parse().ok())
+        .unwrap_or(10_000);
+    let raw_secs = raw(n).await?;
+
+    let sink = SmtpSink::start().await;
+    let (url, dir) = fresh(engine).await?;
+    let client = reqwest::Client::builder().no_gzip().build()?;
+    let (_server, base, token) = start_crm_with(
+        &client,
+        &url,
+        &dir,
+        &[
+            ("CRM_SMTP_URL", sink.url()),
+            ("CRM_WORKER_POLL_MS", "50".into()),
+            ("CRM_MAX_JSON_BYTES", "8388608".into()),
+        ],
+    )
+    .await?;
+    let ids = load_persons(&url, n).await?;
+    let template = serde_json::json!({"key": "offer", "language": "en", "name": "Offer", "purpose": "transactional",
+        "subject": "Ponuda za {{ person.first_name }}", "text": "Poštovani {{ person.first_name }},\n\nu prilogu je ponuda.\n"});
+    let res = client
+        .post(format!("{base}/api/v1/email-templates"))
+        .bearer_auth(&token)
+        .json(&template)
+        .send()
+        .await?;
+    anyhow::ensure!(res.status().is_success(), "template: {}", res.status());
+    let started = Instant::now();
+    let res = client
+        .post(format!("{base}/api/v1/mailings"))
+        .bearer_auth(&token)
+        .json(&serde_json::json!({"template_key": "offer", "person_ids": ids}))
+        .send()
+        .await?;
+    anyhow::ensure!(res.status().is_success(), "mailing: {}", res.status());
+    while sink.received().len() < n {
+        anyhow::ensure!(
+            started.elapsed() < Duration::from_secs(1800),
+            "the outbox stalled at {}",
+            sink.received().len()
+        );
+        tokio::time::sleep(Duration::from_millis(20)).await;
+    }
+    let crm_secs = started.elapsed().as_secs_f64();
+    let ratio = raw_secs / crm_secs;
+    println!("\n## Mail through the outbox, {engine:?}, {n} personalised emails\n");
+    println!("| path | seconds | emails/s |");
+    println!("|---|---:|---:|");
+    println!(
+        "| raw pooled lettre loop ({IN_FLIGHT} in flight) | {raw_secs:.2} | {:.0} |",
+        n as f64 / raw_secs
+    );
+    println!(
+        "| CRM mailing: fan-out, outbox, worker, SMTP, marked sent | {crm_secs:.2} | {:.0} |",
+        n as f64 / crm_secs
+    );
+    let verdict = if ratio >= 0.8 { "meets" } else { "misses" };
+    println!("\nThroughput ratio CRM / raw = **{ratio:.2}** (goal at least 0.8: {verdict})");
+    Ok(())
+}
