@@ -1,5 +1,5 @@
 //! Background work and messaging: durable jobs with the scheduler's once-per-period marks, the email
-//! outbox, notifications with their preferences, deadlines that alarm, and users' absences (who
+//! outbox (a queue of its own), notifications with their preferences, deadlines that alarm, and users' absences (who
 //! stands in for whom).
 use crate::columns::*;
 use sea_orm_migration::prelude::*;
@@ -74,6 +74,9 @@ impl MigrationTrait for Migration {
             opt_text("last_error"),
             text("message_id"),
             opt_timestamp("sent_at"),
+            // The outbox is a queue of its own: due rows are claimed with a lease, like jobs.
+            timestamp("next_attempt_at"),
+            opt_timestamp("locked_until"),
         ];
         emails.extend(bookkeeping());
         m.create_table(table("emails", emails, &[])).await?;
@@ -83,6 +86,12 @@ impl MigrationTrait for Migration {
             "emails",
             "ix_emails_status",
             &["status", "created_at"],
+        ))
+        .await?;
+        m.create_index(index(
+            "emails",
+            "ix_emails_due",
+            &["status", "next_attempt_at"],
         ))
         .await?;
 

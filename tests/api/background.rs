@@ -174,7 +174,7 @@ async fn refused_mail_is_retried_and_bounces_fail(engine: Engine) {
     assert_eq!(sent["attempts"], 2);
     assert_eq!(sink.received().len(), 1);
 
-    // A permanent refusal fails at once; the job is dead and visible to administrators.
+    // A permanent refusal fails at once; retrying from the outbox sends it again, same Message-ID.
     let bounced = app
         .post(
             "/api/v1/emails",
@@ -191,56 +191,17 @@ async fn refused_mail_is_retried_and_bounces_fail(engine: Engine) {
             .contains("550"),
         "{failed}"
     );
-    let dead = app
-        .get("/api/v1/admin/jobs?status=dead&kind=email.send", &admin)
-        .await
-        .ok(200)
-        .clone();
-    assert_eq!(dead["items"][0]["payload"]["email_id"], bid.as_str());
-    let job_id = dead["items"][0]["id"]
-        .as_str()
-        .unwrap_or_default()
-        .to_owned();
-
-    // Retrying a done job is refused; a dead one is queued again.
-    let done = app
-        .get("/api/v1/admin/jobs?status=done&kind=email.send", &admin)
-        .await
-        .ok(200)
-        .clone();
-    let done_id = done["items"][0]["id"].as_str().unwrap_or_default();
-    assert_eq!(
-        app.post(
-            &format!("/api/v1/admin/jobs/{done_id}/retry"),
-            &admin,
-            json!({})
-        )
-        .await
-        .problem(409),
-        "job_state"
-    );
-    let cancelled = app
-        .post(
-            &format!("/api/v1/admin/jobs/{job_id}/cancel"),
-            &admin,
-            json!({}),
-        )
-        .await;
-    assert_eq!(cancelled.ok(200)["status"], "cancelled");
-    // The outbox retry queues the failed mail again, with its Message-ID.
+    assert_eq!(failed["attempts"], 1);
     let again = app
         .post(&format!("/api/v1/emails/{bid}/retry"), &admin, json!({}))
         .await;
     assert_eq!(again.status, 202, "{}", again.body);
     assert_eq!(again.body["message_id"], failed["message_id"]);
     email_status(&app, &admin, &bid, "failed").await;
-
-    // Only administrators see the jobs.
-    let (_, rep) = app.user_with_roles("rep@firma.test", &["sales_rep"]).await;
-    assert_eq!(
-        app.get("/api/v1/admin/jobs", &rep).await.problem(403),
-        "forbidden"
-    );
+    let sent_one = app
+        .post(&format!("/api/v1/emails/{id}/retry"), &admin, json!({}))
+        .await;
+    assert_eq!(sent_one.problem(409), "email_not_failed");
 }
 both!(refused_mail_is_retried_and_bounces_fail);
 
@@ -262,29 +223,21 @@ async fn a_crash_between_claim_and_send_loses_nothing_and_sends_once(engine: Eng
             .await;
         ids.push(q.body["id"].as_str().unwrap_or_default().to_owned());
     }
-    // A worker claims every job, marks the first mail `sending` and dies before sending it.
+    // A worker claims every mail (marking it `sending`) and dies before sending any.
     let db = sea_orm::Database::connect(&app.database_url)
         .await
         .unwrap_or_else(|e| panic!("{e}"));
-    let claimed = crm::jobs::queue::claim(
-        &db,
-        "crashed-worker",
-        chrono::Utc::now(),
-        chrono::Duration::seconds(60),
-        10,
-    )
-    .await
-    .unwrap_or_else(|e| panic!("{e:?}"));
+    let claimed =
+        crm::mail::outbox::claim(&db, chrono::Utc::now(), chrono::Duration::seconds(60), 10)
+            .await
+            .unwrap_or_else(|e| panic!("{e:?}"));
     assert_eq!(claimed.len(), 3);
-    sea_orm::ConnectionTrait::execute_unprepared(
-        &db,
-        &format!(
-            "UPDATE emails SET status = 'sending', attempts = 1 WHERE id = '{}'",
-            ids[0]
-        ),
-    )
-    .await
-    .unwrap_or_else(|e| panic!("{e}"));
+    let first = app
+        .get(&format!("/api/v1/emails/{}", ids[0]), &admin)
+        .await
+        .ok(200)
+        .clone();
+    assert_eq!(first["status"], "sending");
 
     // A new instance starts; once the dead worker's lease runs out its jobs are taken over.
     let sibling = app.spawn_sibling(|s| s.smtp_url = url).await;
@@ -294,11 +247,6 @@ async fn a_crash_between_claim_and_send_loses_nothing_and_sends_once(engine: Eng
     }
     let received = sink.received();
     assert_eq!(received.len(), 3, "each mail exactly once");
-    let first = app
-        .get(&format!("/api/v1/emails/{}", ids[0]), &admin)
-        .await
-        .ok(200)
-        .clone();
     let resent = received
         .iter()
         .find(|m| m.to == ["k0@firma.test"])
@@ -606,3 +554,149 @@ async fn the_bell_updates_live_and_keeps_preferences(engine: Engine) {
     assert_eq!(bad.problem(422), "validation_failed");
 }
 both!(the_bell_updates_live_and_keeps_preferences);
+
+async fn administrators_retry_and_cancel_jobs(engine: Engine) {
+    let app = TestApp::spawn_with(engine, |s| s.worker = false).await;
+    let admin = app.admin_token().await;
+    let template = app
+        .post(
+            "/api/v1/email-templates",
+            &admin,
+            json!({"key": "news", "language": "en", "name": "News", "purpose": "transactional", "subject": "News", "text": "Hello {{ person.first_name }}"}),
+        )
+        .await
+        .ok(201)
+        .clone();
+    let person = app
+        .post(
+            "/api/v1/persons",
+            &admin,
+            json!({"first_name": "Ivana", "last_name": "Kovač", "emails": ["ivana@kras.test"]}),
+        )
+        .await
+        .ok(201)["id"]
+        .as_str()
+        .unwrap_or_default()
+        .to_owned();
+    let first = app
+        .post(
+            "/api/v1/mailings",
+            &admin,
+            json!({"template_key": "news", "person_ids": [person]}),
+        )
+        .await;
+    let second = app
+        .post(
+            "/api/v1/mailings",
+            &admin,
+            json!({"template_key": "news", "person_ids": [person]}),
+        )
+        .await;
+    let (first_job, second_job) = (
+        first.body["job_id"].as_str().unwrap_or_default().to_owned(),
+        second.body["job_id"]
+            .as_str()
+            .unwrap_or_default()
+            .to_owned(),
+    );
+    // A queued job can be cancelled; then no worker runs it.
+    let cancelled = app
+        .post(
+            &format!("/api/v1/admin/jobs/{second_job}/cancel"),
+            &admin,
+            json!({}),
+        )
+        .await;
+    assert_eq!(cancelled.ok(200)["status"], "cancelled");
+    // The template goes away before the worker starts: the mailing's job cannot succeed.
+    let tid = template["id"].as_str().unwrap_or_default();
+    assert_eq!(
+        app.delete(&format!("/api/v1/email-templates/{tid}"), &admin, "\"1\"")
+            .await
+            .status,
+        204
+    );
+    let worker = app.spawn_sibling(|_| {}).await;
+    let dead = eventually("the job to die", || async {
+        let j = worker
+            .get(&format!("/api/v1/admin/jobs/{first_job}"), &admin)
+            .await
+            .ok(200)
+            .clone();
+        (j["status"] == "dead").then_some(j)
+    })
+    .await;
+    assert!(
+        dead["last_error"]
+            .as_str()
+            .unwrap_or_default()
+            .contains("news"),
+        "{dead}"
+    );
+    let listed = worker
+        .get("/api/v1/admin/jobs?status=dead", &admin)
+        .await
+        .ok(200)
+        .clone();
+    assert_eq!(listed["items"][0]["id"], first_job.as_str());
+    // Fixed (the template is back), the administrator retries it and it completes.
+    app.post(
+        "/api/v1/email-templates",
+        &admin,
+        json!({"key": "news", "language": "en", "name": "News", "purpose": "transactional", "subject": "News", "text": "Hello again"}),
+    )
+    .await
+    .ok(201);
+    let retried = worker
+        .post(
+            &format!("/api/v1/admin/jobs/{first_job}/retry"),
+            &admin,
+            json!({}),
+        )
+        .await;
+    // Queued again (a worker may already have taken it).
+    assert_ne!(retried.ok(200)["status"], "dead");
+    let done = eventually("the retried job to finish", || async {
+        let j = worker
+            .get(&format!("/api/v1/admin/jobs/{first_job}"), &admin)
+            .await
+            .ok(200)
+            .clone();
+        (j["status"] == "done").then_some(j)
+    })
+    .await;
+    assert_eq!(
+        (
+            done["progress_done"].as_i64(),
+            done["progress_total"].as_i64()
+        ),
+        (Some(1), Some(1))
+    );
+    assert_eq!(
+        worker
+            .post(
+                &format!("/api/v1/admin/jobs/{first_job}/retry"),
+                &admin,
+                json!({})
+            )
+            .await
+            .problem(409),
+        "job_state"
+    );
+    let second_state = worker
+        .get(&format!("/api/v1/admin/jobs/{second_job}"), &admin)
+        .await
+        .ok(200)
+        .clone();
+    assert_eq!(
+        second_state["status"], "cancelled",
+        "no worker ran the cancelled job"
+    );
+    // Only administrators see the jobs.
+    let (_, rep) = app.user_with_roles("rep@firma.test", &["sales_rep"]).await;
+    assert_eq!(
+        app.get("/api/v1/admin/jobs", &rep).await.problem(403),
+        "forbidden"
+    );
+}
+both!(administrators_retry_and_cancel_jobs);

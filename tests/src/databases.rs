@@ -37,14 +37,21 @@ async fn sqlite_template() -> anyhow::Result<&'static PathBuf> {
             let dir =
                 std::env::temp_dir().join(format!("crm-test-template-{}", std::process::id()));
             std::fs::create_dir_all(&dir)?;
-            let path = dir.join("template.db");
+            let path = dir.join("migrated.db");
             let _ = std::fs::remove_file(&path);
             let settings = test_settings(&dir, &format!("sqlite://{}", path.display()));
             let db = crm::db::Db::connect(&settings).await?;
             db.migrate().await?;
+            // A consistent single file: a plain copy of a WAL database can miss what is still in
+            // its -wal file (a partly checkpointed migration).
+            let template = dir.join("template.db");
+            let _ = std::fs::remove_file(&template);
+            db.write
+                .execute_unprepared(&format!("VACUUM INTO '{}'", template.display()))
+                .await?;
             db.write.close().await?;
             db.read.close().await?;
-            Ok(path)
+            Ok(template)
         })
         .await
 }

@@ -28,7 +28,6 @@ pub type JobResult = Result<Option<serde_json::Value>, JobFailure>;
 
 async fn dispatch(state: web::Data<AppState>, job: job::Model) -> JobResult {
     match job.kind.as_str() {
-        crate::mail::SEND_JOB => crate::mail::outbox::deliver(&state, &job).await,
         crate::templates::mailing::FAN_OUT_JOB => {
             crate::templates::mailing::fan_out(&state, &job).await
         }
@@ -40,8 +39,9 @@ async fn dispatch(state: web::Data<AppState>, job: job::Model) -> JobResult {
     }
 }
 
-/// One round: claim due jobs and run them. Returns how many ran.
+/// One round: send due mail, then claim due jobs and run them. Returns how much it did.
 pub async fn run_once(state: &web::Data<AppState>, worker: &str) -> Result<usize, ApiError> {
+    let mailed = crate::mail::outbox::pump(state).await?;
     let db = &state.db.write;
     let now = state.clock.now();
     let lease = chrono::Duration::seconds(state.settings.job_lease_secs as i64);
@@ -64,7 +64,7 @@ pub async fn run_once(state: &web::Data<AppState>, worker: &str) -> Result<usize
         }
         queue::finish(db, &job, worker, state.clock.now(), outcome).await?;
     }
-    Ok(count)
+    Ok(count + mailed)
 }
 
 /// Runs rounds until the process ends; sleeps only when a round found nothing to do.

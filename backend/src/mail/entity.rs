@@ -22,6 +22,10 @@ pub struct Model {
     pub last_error: Option<String>,
     pub message_id: String,
     pub sent_at: Option<DateTimeUtc>,
+    /// When a queued email is due (later after a temporary failure).
+    pub next_attempt_at: DateTimeUtc,
+    /// While `sending`: until when its worker holds it.
+    pub locked_until: Option<DateTimeUtc>,
     pub created_at: DateTimeUtc,
     pub updated_at: DateTimeUtc,
     pub created_by: Option<String>,

@@ -9,9 +9,6 @@ pub mod transport;
 use actix_web::web;
 pub use handlers::*;
 
-/// The job that sends one outbox row.
-pub const SEND_JOB: &str = "email.send";
-
 pub fn routes(cfg: &mut web::ServiceConfig) {
     cfg.service(
         web::scope("/emails")

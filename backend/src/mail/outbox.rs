@@ -1,25 +1,31 @@
-//! The outbox: an email is a row written in the transaction of whatever caused it, together with
-//! the job that sends it. Delivery marks the row `sending` before talking to the server and `sent`
-//! after, so a crash in between resends at most that one message, with the same Message-ID (which
-//! lets receiving servers drop the duplicate); nothing queued is ever lost.
+//! The outbox, a durable queue of its own: an email is a row written in the transaction of whatever
+//! caused it. Workers claim due rows in batches with a lease (on PostgreSQL with `FOR UPDATE SKIP
+//! LOCKED`), which marks them `sending`; each is marked `sent` in its own transaction right after
+//! the server took it. A crash therefore resends only mail that was in flight, with the same
+//! Message-ID (which lets receiving servers drop the duplicate), and loses nothing: a `sending` row
+//! whose lease ran out is claimed again. One row, not a job per email, keeps a mailing of ten
+//! thousand to a few writes per message.
 use super::entity as email;
 use super::transport::SendError;
-use super::SEND_JOB;
 use crate::activities::entity as activity;
+use crate::api::sql::Sql;
 use crate::clock;
 use crate::error::{ApiError, ApiResult};
-use crate::jobs::entity as job;
-use crate::jobs::queue;
-use crate::jobs::worker::{JobFailure, JobResult};
+use crate::jobs::queue::{backoff, MAX_ATTEMPTS};
 use crate::state::AppState;
+use chrono::{DateTime, Duration, Utc};
+use futures_util::StreamExt;
 use lettre::message::{header::ContentType, Mailbox, MultiPart, SinglePart};
 use lettre::Message;
-use sea_orm::{ActiveModelTrait, ActiveValue::Set, ConnectionTrait, EntityTrait, TransactionTrait};
+use sea_orm::{ActiveValue::Set, ConnectionTrait, DatabaseBackend, EntityTrait, TransactionTrait};
 
 pub const QUEUED: &str = "queued";
 pub const SENDING: &str = "sending";
 pub const SENT: &str = "sent";
 pub const FAILED: &str = "failed";
+
+/// Emails one claim takes.
+const CLAIM: u64 = 64;
 
 /// What a caller wants sent.
 #[derive(Debug, Clone, Default)]
@@ -30,7 +36,7 @@ pub struct NewEmail {
     pub html: Option<String>,
     /// `email`, or `fax` for a fax sent through the email-to-fax gateway.
     pub channel: &'static str,
-    /// The record the mail is about (a deal, a campaign, a deadline...).
+    /// The record the mail is about (a mailing, a deadline...).
     pub related: Option<(String, String)>,
     pub partner_id: Option<String>,
     pub person_id: Option<String>,
@@ -44,19 +50,13 @@ fn domain_of(from: &str) -> &str {
         .unwrap_or("crm.invalid")
 }
 
-/// Writes the email and its sending job in the caller's transaction.
-pub async fn queue(
-    db: &impl ConnectionTrait,
-    from: &str,
-    created_by: Option<&str>,
-    mail: NewEmail,
-) -> ApiResult<email::Model> {
+fn row(from: &str, created_by: Option<&str>, mail: NewEmail) -> email::Model {
     let now = clock::now();
     let id = clock::new_id();
     let (related_type, related_id) = mail.related.unzip();
-    let model = email::Model {
+    email::Model {
         message_id: format!("<{id}@{}>", domain_of(from)),
-        id: id.clone(),
+        id,
         from_addr: from.to_owned(),
         to_addrs: Some(serde_json::json!(mail.to)),
         subject: mail.subject,
@@ -76,24 +76,81 @@ pub async fn queue(
         attempts: 0,
         last_error: None,
         sent_at: None,
+        next_attempt_at: now,
+        locked_until: None,
         created_at: now,
         updated_at: now,
         created_by: created_by.map(str::to_owned),
         version: 1,
         deleted_at: None,
-    };
+    }
+}
+
+/// Writes one email in the caller's transaction; the worker sends it.
+pub async fn queue(
+    db: &impl ConnectionTrait,
+    from: &str,
+    created_by: Option<&str>,
+    mail: NewEmail,
+) -> ApiResult<email::Model> {
+    let model = row(from, created_by, mail);
     email::Entity::insert(email::ActiveModel::from(model.clone()))
         .exec_without_returning(db)
         .await?;
-    queue::enqueue(
-        db,
-        SEND_JOB,
-        serde_json::json!({"email_id": id}),
-        now,
-        created_by,
-    )
-    .await?;
     Ok(model)
+}
+
+/// Writes many emails in one statement (a mailing's batch).
+pub async fn queue_many(
+    db: &impl ConnectionTrait,
+    from: &str,
+    created_by: Option<&str>,
+    mails: Vec<NewEmail>,
+) -> ApiResult<usize> {
+    let count = mails.len();
+    if count > 0 {
+        let rows = mails
+            .into_iter()
+            .map(|m| email::ActiveModel::from(row(from, created_by, m)));
+        email::Entity::insert_many(rows)
+            .exec_without_returning(db)
+            .await?;
+    }
+    Ok(count)
+}
+
+static CLAIM_PG: Sql = Sql::new(
+    "UPDATE emails SET status = 'sending', attempts = attempts + 1, locked_until = $1, updated_at = $2 \
+     WHERE id IN (SELECT id FROM emails \
+       WHERE (status = 'queued' AND next_attempt_at <= $2) OR (status = 'sending' AND locked_until < $2) \
+       ORDER BY next_attempt_at LIMIT $3 FOR UPDATE SKIP LOCKED) \
+     RETURNING *",
+);
+static CLAIM_SQLITE: Sql = Sql::new(
+    "UPDATE emails SET status = 'sending', attempts = attempts + 1, locked_until = $1, updated_at = $2 \
+     WHERE id IN (SELECT id FROM emails \
+       WHERE (status = 'queued' AND next_attempt_at <= $2) OR (status = 'sending' AND locked_until < $2) \
+       ORDER BY next_attempt_at LIMIT $3) \
+     RETURNING *",
+);
+
+/// Claims up to `limit` due emails until `now + lease`, marking them `sending`.
+pub async fn claim(
+    db: &impl ConnectionTrait,
+    now: DateTime<Utc>,
+    lease: Duration,
+    limit: u64,
+) -> ApiResult<Vec<email::Model>> {
+    let backend = db.get_database_backend();
+    let sql = match backend {
+        DatabaseBackend::Postgres => &CLAIM_PG,
+        _ => &CLAIM_SQLITE,
+    };
+    let stmt = sql.statement(
+        backend,
+        [(now + lease).into(), now.into(), (limit as i64).into()],
+    );
+    Ok(email::Entity::find().from_raw_sql(stmt).all(db).await?)
 }
 
 fn build(m: &email::Model) -> Result<Message, String> {
@@ -129,85 +186,81 @@ fn build(m: &email::Model) -> Result<Message, String> {
     message.map_err(|e| e.to_string())
 }
 
-async fn set_status(
+/// Records a failure: a temporary one waits for its backoff, until the attempts run out.
+async fn record_failure(
     db: &impl ConnectionTrait,
     m: &email::Model,
-    status: &str,
-    error: Option<String>,
+    error: String,
+    permanent: bool,
+    now: DateTime<Utc>,
 ) -> ApiResult<()> {
-    let mut active: email::ActiveModel = m.clone().into();
-    active.status = Set(status.to_owned());
-    active.updated_at = Set(clock::now());
-    if status == SENDING {
-        active.attempts = Set(m.attempts + 1);
-    }
-    if error.is_some() {
-        active.last_error = Set(error);
-    }
-    active.update(db).await?;
+    let give_up = permanent || m.attempts >= MAX_ATTEMPTS;
+    static SQL: Sql = Sql::new(
+        "UPDATE emails SET status = $1, last_error = $2, next_attempt_at = $3, locked_until = NULL, \
+         updated_at = $4 WHERE id = $5 AND status = 'sending'",
+    );
+    db.execute(SQL.statement(
+        db.get_database_backend(),
+        [
+            if give_up { FAILED } else { QUEUED }.into(),
+            error.into(),
+            (now + backoff(m.attempts - 1)).into(),
+            clock::now().into(),
+            m.id.clone().into(),
+        ],
+    ))
+    .await?;
     Ok(())
 }
 
-/// The `email.send` job.
-pub async fn deliver(state: &AppState, job: &job::Model) -> JobResult {
-    let email_id = job
-        .payload
-        .as_ref()
-        .and_then(|p| p["email_id"].as_str())
-        .ok_or_else(|| JobFailure::Dead("payload lacks email_id".into()))?;
+/// Marks the email sent and logs it on the timelines, in one transaction.
+async fn record_sent(db: &impl TransactionTrait, m: &email::Model) -> ApiResult<()> {
+    static SQL: Sql = Sql::new(
+        "UPDATE emails SET status = 'sent', sent_at = $1, locked_until = NULL, last_error = NULL, \
+         updated_at = $1 WHERE id = $2",
+    );
+    let txn = db.begin().await?;
+    let now = clock::now();
+    txn.execute(SQL.statement(
+        txn.get_database_backend(),
+        [now.into(), m.id.clone().into()],
+    ))
+    .await?;
+    log_activity(&txn, m).await?;
+    txn.commit().await?;
+    Ok(())
+}
+
+/// One round of the outbox: claims due emails and sends them side by side. Returns how many it
+/// claimed (0: nothing was due).
+pub async fn pump(state: &AppState) -> ApiResult<usize> {
     let db = &state.db.write;
-    let Some(m) = email::Entity::find_by_id(email_id)
-        .one(db)
-        .await
-        .map_err(ApiError::from)?
-    else {
-        return Err(JobFailure::Dead(format!("email {email_id} is gone")));
-    };
-    if m.status == SENT || m.status == FAILED {
-        // Already settled (a retried job after a crash past this point, or an outbox retry).
-        return Ok(None);
-    }
-    let message = match build(&m) {
-        Ok(message) => message,
-        Err(e) => {
-            set_status(db, &m, FAILED, Some(e.clone())).await?;
-            return Err(JobFailure::Dead(e));
-        }
-    };
-    set_status(db, &m, SENDING, None).await?;
-    match state.mailer.send(message).await {
-        Ok(()) => {
-            let txn = db.begin().await.map_err(ApiError::from)?;
-            let mut sent: email::ActiveModel = m.clone().into();
-            sent.status = Set(SENT.into());
-            sent.sent_at = Set(Some(clock::now()));
-            sent.attempts = Set(m.attempts + 1);
-            sent.updated_at = Set(clock::now());
-            sent.update(&txn).await.map_err(ApiError::from)?;
-            log_activity(&txn, &m).await?;
-            txn.commit().await.map_err(ApiError::from)?;
-            Ok(Some(serde_json::json!({"email_id": m.id, "status": SENT})))
-        }
-        Err(SendError::Permanent(e)) => {
-            set_status(db, &m, FAILED, Some(e.clone())).await?;
-            Err(JobFailure::Dead(e))
-        }
-        Err(SendError::Transient(e)) => {
-            // The last attempt gives up for good; the outbox shows it failed, with a retry button.
-            let status = if job.attempts >= job.max_attempts {
-                FAILED
-            } else {
-                QUEUED
+    let lease = Duration::seconds(state.settings.job_lease_secs as i64);
+    let claimed = claim(db, state.clock.now(), lease, CLAIM).await?;
+    let count = claimed.len();
+    let in_flight = state.settings.worker_concurrency.max(1) as usize;
+    let results: Vec<ApiResult<()>> = futures_util::stream::iter(claimed)
+        .map(|m| async move {
+            let outcome = match build(&m) {
+                Ok(message) => state.mailer.send(message).await,
+                Err(e) => Err(SendError::Permanent(e)),
             };
-            let current = email::Entity::find_by_id(email_id)
-                .one(db)
-                .await
-                .map_err(ApiError::from)?
-                .unwrap_or(m);
-            set_status(db, &current, status, Some(e.clone())).await?;
-            Err(JobFailure::Retry(e))
-        }
-    }
+            match outcome {
+                Ok(()) => record_sent(db, &m).await,
+                Err(SendError::Permanent(e)) => {
+                    record_failure(db, &m, e, true, state.clock.now()).await
+                }
+                Err(SendError::Transient(e)) => {
+                    tracing::warn!(email = %m.id, attempts = m.attempts, error = %e, "mail refused for now");
+                    record_failure(db, &m, e, false, state.clock.now()).await
+                }
+            }
+        })
+        .buffer_unordered(in_flight)
+        .collect()
+        .await;
+    results.into_iter().collect::<ApiResult<Vec<()>>>()?;
+    Ok(count)
 }
 
 /// Sent mail shows on the timeline of the partner and person it went to, as the sender's contact.
@@ -250,6 +303,7 @@ async fn log_activity(db: &impl ConnectionTrait, m: &email::Model) -> ApiResult<
         deleted_at: Set(None),
     })
     .exec_without_returning(db)
-    .await?;
+    .await
+    .map_err(ApiError::from)?;
     Ok(())
 }

@@ -7,7 +7,6 @@ use crate::api::{fetch_page, ListQuery, Page};
 use crate::auth::Caller;
 use crate::clock;
 use crate::error::{ApiError, ApiResult};
-use crate::jobs::queue;
 use crate::partners::service::find_visible as find_partner;
 use crate::settings::Settings;
 use sea_orm::{
@@ -153,7 +152,7 @@ pub async fn send_fax(
     Ok(model.into())
 }
 
-/// Queues a failed email again, with a new sending job; its Message-ID stays.
+/// Queues a failed email again, with fresh attempts; its Message-ID stays.
 pub async fn retry(db: &impl TransactionTrait, caller: &Caller, id: &str) -> ApiResult<Email> {
     let txn = db.begin().await?;
     let model = find(&txn, caller, Action::Update, id).await?;
@@ -165,16 +164,10 @@ pub async fn retry(db: &impl TransactionTrait, caller: &Caller, id: &str) -> Api
     }
     let mut active: email::ActiveModel = model.clone().into();
     active.status = Set(QUEUED.into());
+    active.attempts = Set(0);
+    active.next_attempt_at = Set(clock::now());
     active.updated_at = Set(clock::now());
     let updated = active.update(&txn).await?;
-    queue::enqueue(
-        &txn,
-        super::SEND_JOB,
-        serde_json::json!({"email_id": id}),
-        clock::now(),
-        Some(&caller.user_id),
-    )
-    .await?;
     txn.commit().await?;
     Ok(updated.into())
 }

@@ -239,20 +239,30 @@ async fn send_batch(
         .into_iter()
         .map(|p| (p.id.clone(), p))
         .collect();
+    // Each language's version, compiled once for the batch.
     let mut templates = HashMap::new();
-    let (mut queued, mut skipped) = (0, 0);
+    for p in &persons {
+        let language = context::language_of(p.partner_id.as_ref().and_then(|id| partners.get(id)));
+        if !templates.contains_key(language) {
+            let t = pick(db, &m.template_key, language)
+                .await?
+                .ok_or_else(|| JobFailure::Dead(format!("template {} is gone", m.template_key)))?;
+            templates.insert(language, t);
+        }
+    }
+    let mut compiled = HashMap::new();
+    for (language, t) in &templates {
+        compiled.insert(
+            *language,
+            (t, render::Compiled::new(t).map_err(JobFailure::Dead)?),
+        );
+    }
+    let (mut mails, mut skipped) = (Vec::new(), 0);
     let remaining = ids.iter().filter(|i| !done.contains(*i)).count() as i64;
     for p in &persons {
         let partner = p.partner_id.as_ref().and_then(|id| partners.get(id));
-        let language = context::language_of(partner);
-        if !templates.contains_key(language) {
-            templates.insert(language, pick(db, &m.template_key, language).await?);
-        }
-        let Some(Some(template)) = templates.get(language) else {
-            return Err(JobFailure::Dead(format!(
-                "template {} is gone",
-                m.template_key
-            )));
+        let Some((template, compiled)) = compiled.get(context::language_of(partner)) else {
+            continue;
         };
         let marketing = template.purpose == "marketing";
         let Some(to) = person_email(p).filter(|_| !marketing || p.marketing_consent) else {
@@ -273,7 +283,7 @@ async fn send_batch(
             None
         };
         let ctx = context::context(Some(p), partner, sender, unsubscribe.as_deref());
-        let mut rendered = render::render(template, &ctx).map_err(JobFailure::Dead)?;
+        let mut rendered = compiled.render(&ctx).map_err(JobFailure::Dead)?;
         if let Some(url) = &unsubscribe {
             // Every marketing mail can be unsubscribed from, whatever its template says.
             if !rendered.text.contains(url.as_str()) {
@@ -282,7 +292,7 @@ async fn send_batch(
                     .push_str(&format!("\n\n--\nUnsubscribe: {url}\n"));
             }
         }
-        let mail = NewEmail {
+        mails.push(NewEmail {
             to: vec![to],
             subject: rendered.subject,
             text: rendered.text,
@@ -291,10 +301,15 @@ async fn send_batch(
             related: Some(("mailing".into(), m.id.clone())),
             partner_id: p.partner_id.clone(),
             person_id: Some(p.id.clone()),
-        };
-        outbox::queue(db, &state.settings.mail_from, m.created_by.as_deref(), mail).await?;
-        queued += 1;
+        });
     }
+    let queued = outbox::queue_many(
+        db,
+        &state.settings.mail_from,
+        m.created_by.as_deref(),
+        mails,
+    )
+    .await? as i64;
     // Persons deleted since the mailing was created.
     skipped += remaining - persons.len() as i64;
     Ok((queued, skipped))

@@ -55,16 +55,39 @@ pub fn check(subject: &str, html: Option<&str>, text: &str) -> Vec<FieldError> {
         .collect()
 }
 
+/// A template compiled once, for rendering it many times (a mailing).
+pub struct Compiled<'t> {
+    env: Environment<'t>,
+    has_html: bool,
+}
+
+impl<'t> Compiled<'t> {
+    pub fn new(t: &'t template::Model) -> Result<Self, String> {
+        let mut env = env();
+        for (_, name, source) in parts(&t.subject, t.html.as_deref(), &t.body_text) {
+            env.add_template(name, source).map_err(|e| e.to_string())?;
+        }
+        Ok(Self {
+            env,
+            has_html: t.html.is_some(),
+        })
+    }
+
+    pub fn render(&self, context: &serde_json::Value) -> Result<Rendered, String> {
+        let one = |name: &str| {
+            self.env
+                .get_template(name)
+                .and_then(|tpl| tpl.render(context))
+                .map_err(|e| e.to_string())
+        };
+        Ok(Rendered {
+            subject: one("subject.txt")?.trim().to_owned(),
+            html: self.has_html.then(|| one("body.html")).transpose()?,
+            text: one("body.txt")?,
+        })
+    }
+}
+
 pub fn render(t: &template::Model, context: &serde_json::Value) -> Result<Rendered, String> {
-    let env = env();
-    let one = |name: &str, source: &str| {
-        env.template_from_named_str(name, source)
-            .and_then(|tpl| tpl.render(context))
-            .map_err(|e| e.to_string())
-    };
-    Ok(Rendered {
-        subject: one("subject.txt", &t.subject)?.trim().to_owned(),
-        html: t.html.as_deref().map(|h| one("body.html", h)).transpose()?,
-        text: one("body.txt", &t.body_text)?,
-    })
+    Compiled::new(t)?.render(context)
 }

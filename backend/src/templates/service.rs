@@ -180,6 +180,7 @@ pub async fn update(
     Ok(dto)
 }
 
+/// Deletes a template for good (its key and language are free again); history keeps what it said.
 pub async fn delete(
     db: &impl TransactionTrait,
     caller: &Caller,
@@ -190,9 +191,7 @@ pub async fn delete(
     let txn = db.begin().await?;
     let current = find(&txn, id).await?;
     if_match.check(current.version)?;
-    let mut active: template::ActiveModel = current.clone().into();
-    active.deleted_at = Set(Some(clock::now()));
-    versioned::save(&txn, active, id, current.version).await?;
+    template::Entity::delete_by_id(id).exec(&txn).await?;
     history::record(
         &txn,
         caller.actor(),

@@ -3,7 +3,7 @@
 //! every minute). Goal: under 1 second per scan.
 use crm_tests::{fresh, test_settings, Engine};
 use sea_orm::sea_query::{Alias, Query};
-use sea_orm::{ConnectionTrait, Database};
+use sea_orm::{ConnectionTrait, Database, TransactionTrait};
 use std::time::Instant;
 
 const DUE: usize = 100;
@@ -37,7 +37,7 @@ pub async fn run(engine: Engine) -> anyhow::Result<()> {
     let started = Instant::now();
     let mut i = 0;
     while i < n {
-        db.execute_unprepared("BEGIN").await?;
+        let txn = db.begin().await?;
         for _ in 0..20 {
             let mut insert = Query::insert();
             insert.into_table(Alias::new("deadlines")).columns(
@@ -75,12 +75,12 @@ pub async fn run(engine: Engine) -> anyhow::Result<()> {
                 ]);
                 i += 1;
             }
-            db.execute(backend.build(&insert)).await?;
+            txn.execute(backend.build(&insert)).await?;
             if i >= n {
                 break;
             }
         }
-        db.execute_unprepared("COMMIT").await?;
+        txn.commit().await?;
     }
     let load_secs = started.elapsed().as_secs_f64();
     db.execute_unprepared(if backend == sea_orm::DatabaseBackend::Postgres {

@@ -7,7 +7,7 @@
 use super::start_crm;
 use crm_tests::{fresh, Engine};
 use sea_orm::sea_query::{Alias, OnConflict, Query};
-use sea_orm::{ConnectionTrait, Database, DatabaseBackend, Statement};
+use sea_orm::{ConnectionTrait, Database, DatabaseBackend, Statement, TransactionTrait};
 use std::time::Instant;
 
 const GROUPS: usize = 10;
@@ -74,7 +74,7 @@ async fn time_sql(db: &impl ConnectionTrait, stmt: Statement) -> anyhow::Result<
 }
 
 async fn load(
-    db: &impl ConnectionTrait,
+    db: &(impl ConnectionTrait + TransactionTrait),
     rows: usize,
     groups: &[String],
     owners: &[String],
@@ -83,7 +83,7 @@ async fn load(
     let backend = db.get_database_backend();
     let mut i = 0;
     while i < rows {
-        db.execute_unprepared("BEGIN").await?;
+        let txn = db.begin().await?;
         for _ in 0..100 {
             let mut insert = Query::insert();
             insert.into_table(Alias::new("partners")).columns(
@@ -124,12 +124,12 @@ async fn load(
                 i += 1;
             }
             insert.on_conflict(OnConflict::new().do_nothing().to_owned());
-            db.execute(backend.build(&insert)).await?;
+            txn.execute(backend.build(&insert)).await?;
             if i >= rows {
                 break;
             }
         }
-        db.execute_unprepared("COMMIT").await?;
+        txn.commit().await?;
     }
     Ok(())
 }
