@@ -1,10 +1,12 @@
 import { HistoryPanel } from "../components/HistoryPanel";
 import { ActivitiesTab } from "../features/activities/components/ActivitiesTab";
 import { AttachmentsTab } from "../features/attachments/components/AttachmentsTab";
+import { Stack } from "@mantine/core";
 import { BranchesTab } from "../features/branches/components/BranchesTab";
 import { PartnerDetailsTab } from "../features/partners/components/PartnerDetailsTab";
 import { PartnerOwnersTab } from "../features/partners/components/PartnerOwnersTab";
 import type { PartnerTab } from "../features/partners/components/tabs";
+import { MessageButtons } from "../features/outbox/components/MessageButtons";
 import { PartnerPersonsTab } from "../features/persons/components/PartnerPersonsTab";
 import { can } from "../lib/permissions";
 
@@ -29,8 +31,12 @@ export const PARTNER_TABS: readonly PartnerTab[] = [
     key: "activities",
     label: (t) => t("partners.tabs.activities"),
     visible: (grants) => can(grants, "activities", "read"),
+    // Emails and faxes sent from here are logged on this timeline, so they start here too.
     render: ({ partner, grants }) => (
-      <ActivitiesTab owner={{ partner_id: partner.id }} canCreate={!partner.deleted_at && can(grants, "activities", "create")} />
+      <Stack>
+        {!partner.deleted_at && can(grants, "emails", "create") && <MessageButtons partnerId={partner.id} emails={partner.emails?.slice(0, 1) ?? []} />}
+        <ActivitiesTab owner={{ partner_id: partner.id }} canCreate={!partner.deleted_at && can(grants, "activities", "create")} />
+      </Stack>
     ),
   },
   {

@@ -27,6 +27,12 @@ const LeadRoute = lazy(() => import("./routes/LeadRoute"));
 const ContactCostPage = lazy(() => import("../features/reports/components/ContactCostPage"));
 const PersonRoute = lazy(() => import("./routes/PersonRoute"));
 const ListsAdminPage = lazy(() => import("../features/lists/components/ListsAdminPage"));
+const NotificationsPage = lazy(() => import("../features/notifications/components/NotificationsPage"));
+const TasksPage = lazy(() => import("../features/tasks/components/TasksPage"));
+const OutboxPage = lazy(() => import("../features/outbox/components/OutboxPage"));
+const JobsPage = lazy(() => import("../features/jobs/components/JobsPage"));
+const TemplatesPage = lazy(() => import("../features/email-templates/components/TemplatesPage"));
+const TemplateEditorPage = lazy(() => import("../features/email-templates/components/TemplateEditorPage"));
 const CustomFieldsAdminPage = lazy(() => import("../features/custom-fields/components/CustomFieldsAdminPage"));
 
 export const router = createBrowserRouter([
@@ -39,6 +45,13 @@ export const router = createBrowserRouter([
         children: [
           { index: true, element: <HomePage /> },
           { path: "account", element: <AccountPage /> },
+          { path: "notifications", element: <NotificationsPage /> },
+          { path: "tasks", element: <TasksPage /> },
+          // Not behind RequireNav: everyone reads templates; the pages turn read-only without edit grants.
+          { path: "email-templates", element: <TemplatesPage /> },
+          { path: "email-templates/:id", element: <TemplateEditorPage /> },
+          { element: <RequireNav nav="outbox" />, children: [{ path: "outbox", element: <OutboxPage /> }] },
+          { element: <RequireNav nav="jobs" />, children: [{ path: "admin/jobs", element: <JobsPage /> }] },
           {
             element: <RequireNav nav="partners" />,
             children: [

@@ -14,10 +14,13 @@ const salesRep = [
 describe("menu by grants", () => {
   it("shows a sales rep partners, persons, teams, API keys and history but not users, roles or lists", () => {
     expect(allowedNav(salesRep)).toEqual({
+      tasks: true,
       partners: true,
       persons: true,
       leads: false,
       reports: false,
+      outbox: false,
+      email_templates: false,
       users: false,
       roles: false,
       teams: true,
@@ -25,6 +28,7 @@ describe("menu by grants", () => {
       custom_fields: false,
       api_keys: true,
       history: true,
+      jobs: false,
     });
   });
 
@@ -35,6 +39,13 @@ describe("menu by grants", () => {
   it("shows the custom fields admin only to those who may change definitions", () => {
     expect(allowedNav([{ resource: "custom_fields", action: "read", scope: "all" }]).custom_fields).toBe(false);
     expect(allowedNav([{ resource: "custom_fields", action: "update", scope: "all" }]).custom_fields).toBe(true);
+  });
+
+  it("shows the outbox, jobs and template editor only with their grants", () => {
+    expect(allowedNav([{ resource: "emails", action: "read", scope: "own" }]).outbox).toBe(true);
+    expect(allowedNav([{ resource: "jobs", action: "read", scope: "all" }]).jobs).toBe(true);
+    expect(allowedNav([{ resource: "email_templates", action: "read", scope: "all" }]).email_templates).toBe(false);
+    expect(allowedNav([{ resource: "email_templates", action: "update", scope: "all" }]).email_templates).toBe(true);
   });
 
   it("shows users for team or all scope", () => {

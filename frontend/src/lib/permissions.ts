@@ -13,15 +13,35 @@ export function can(grants: readonly GrantLike[], resource: string, action: stri
   );
 }
 
-export type NavKey = "partners" | "persons" | "leads" | "reports" | "users" | "roles" | "teams" | "lists" | "custom_fields" | "api_keys" | "history";
+export type NavKey =
+  | "tasks"
+  | "partners"
+  | "persons"
+  | "leads"
+  | "reports"
+  | "outbox"
+  | "email_templates"
+  | "users"
+  | "roles"
+  | "teams"
+  | "lists"
+  | "custom_fields"
+  | "api_keys"
+  | "history"
+  | "jobs";
 
 /** Which menu entries the user's grants allow. */
 export function allowedNav(grants: readonly GrantLike[]): Record<NavKey, boolean> {
   return {
+    // Everyone has their own tasks (deadlines need no grant).
+    tasks: true,
     partners: can(grants, "partners", "read"),
     persons: can(grants, "persons", "read"),
     leads: can(grants, "leads", "read"),
     reports: can(grants, "reports", "read"),
+    outbox: can(grants, "emails", "read"),
+    // Everyone may read templates (the screen is read-only then); the menu offers it to those who edit them.
+    email_templates: can(grants, "email_templates", "create") || can(grants, "email_templates", "update"),
     users: can(grants, "users", "read", ["all", "team"]),
     roles: can(grants, "roles", "read"),
     teams: can(grants, "teams", "read"),
@@ -30,5 +50,6 @@ export function allowedNav(grants: readonly GrantLike[]): Record<NavKey, boolean
     custom_fields: can(grants, "custom_fields", "update"),
     api_keys: can(grants, "api_keys", "read"),
     history: can(grants, "history", "read"),
+    jobs: can(grants, "jobs", "read"),
   };
 }

@@ -5,6 +5,7 @@ import { useTranslation } from "react-i18next";
 import { Outlet } from "react-router";
 import { LoadingState } from "../../components/states";
 import { useAuth } from "../../lib/auth/auth-context";
+import { NotificationBell } from "../../features/notifications/components/NotificationBell";
 import { LanguageSwitcher } from "./LanguageSwitcher";
 import { NavLinks } from "./NavLinks";
 import { UserMenu } from "./UserMenu";
@@ -28,6 +29,7 @@ export function AppLayout() {
           </Group>
           <Group gap="sm" wrap="nowrap">
             <LanguageSwitcher />
+            {auth.user && <NotificationBell />}
             <UserMenu />
           </Group>
         </Group>

@@ -11,10 +11,13 @@ interface Entry {
 
 // Day-to-day work first, then the administration screens.
 const WORK: Entry[] = [
+  { key: "tasks", to: "/tasks" },
   { key: "partners", to: "/partners" },
   { key: "persons", to: "/persons" },
   { key: "leads", to: "/leads" },
   { key: "reports", to: "/reports/contact-cost" },
+  { key: "outbox", to: "/outbox" },
+  { key: "email_templates", to: "/email-templates" },
 ];
 const ADMIN: Entry[] = [
   { key: "users", to: "/users" },
@@ -24,6 +27,7 @@ const ADMIN: Entry[] = [
   { key: "custom_fields", to: "/admin/custom-fields" },
   { key: "api_keys", to: "/api-keys" },
   { key: "history", to: "/history" },
+  { key: "jobs", to: "/admin/jobs" },
 ];
 
 /** The main menu: only the entries the user's grants allow. */

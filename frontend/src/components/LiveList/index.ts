@@ -1,0 +1,2 @@
+export { LiveList } from "./LiveList";
+export { useLiveKeysetList } from "./useLiveKeysetList";
