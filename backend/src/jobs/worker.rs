@@ -39,9 +39,8 @@ async fn dispatch(state: web::Data<AppState>, job: job::Model) -> JobResult {
     }
 }
 
-/// One round: send due mail, then claim due jobs and run them. Returns how much it did.
+/// One round: claim due jobs and run them. Returns how many ran.
 pub async fn run_once(state: &web::Data<AppState>, worker: &str) -> Result<usize, ApiError> {
-    let mailed = crate::mail::outbox::pump(state).await?;
     let db = &state.db.write;
     let now = state.clock.now();
     let lease = chrono::Duration::seconds(state.settings.job_lease_secs as i64);
@@ -64,11 +63,31 @@ pub async fn run_once(state: &web::Data<AppState>, worker: &str) -> Result<usize
         }
         queue::finish(db, &job, worker, state.clock.now(), outcome).await?;
     }
-    Ok(count + mailed)
+    Ok(count)
 }
 
-/// Runs rounds until the process ends; sleeps only when a round found nothing to do.
+/// Sends due mail until the process ends, beside the jobs (a mailing's fan-out job and the
+/// sending of what it queued overlap); sleeps only when nothing was due.
+fn spawn_outbox(state: web::Data<AppState>) {
+    let idle = Duration::from_millis(state.settings.worker_poll_ms);
+    tokio::spawn(async move {
+        loop {
+            match crate::mail::outbox::pump(&state).await {
+                Ok(0) => tokio::time::sleep(idle).await,
+                Ok(_) => {}
+                Err(e) => {
+                    tracing::error!(error = ?e, "outbox round failed");
+                    tokio::time::sleep(idle).await;
+                }
+            }
+        }
+    });
+}
+
+/// Runs rounds until the process ends; sleeps only when a round found nothing to do. The outbox
+/// runs beside it.
 pub fn spawn(state: web::Data<AppState>) -> tokio::task::JoinHandle<()> {
+    spawn_outbox(state.clone());
     let worker = format!("{}-{}", std::process::id(), &crate::clock::new_id()[24..]);
     let idle = Duration::from_millis(state.settings.worker_poll_ms);
     tokio::spawn(async move {

@@ -17,7 +17,11 @@ use chrono::{DateTime, Duration, Utc};
 use futures_util::StreamExt;
 use lettre::message::{header::ContentType, Mailbox, MultiPart, SinglePart};
 use lettre::Message;
-use sea_orm::{ActiveValue::Set, ConnectionTrait, DatabaseBackend, EntityTrait, TransactionTrait};
+use sea_orm::sea_query::Expr;
+use sea_orm::{
+    ActiveValue::Set, ColumnTrait, ConnectionTrait, DatabaseBackend, EntityTrait, QueryFilter,
+    TransactionTrait,
+};
 
 pub const QUEUED: &str = "queued";
 pub const SENDING: &str = "sending";
@@ -213,97 +217,122 @@ async fn record_failure(
     Ok(())
 }
 
-/// Marks the email sent and logs it on the timelines, in one transaction.
-async fn record_sent(db: &impl TransactionTrait, m: &email::Model) -> ApiResult<()> {
-    static SQL: Sql = Sql::new(
-        "UPDATE emails SET status = 'sent', sent_at = $1, locked_until = NULL, last_error = NULL, \
-         updated_at = $1 WHERE id = $2",
-    );
+/// Marks emails the server took as sent and logs them on the timelines, in one transaction.
+async fn record_sent(db: &impl TransactionTrait, sent: &[email::Model]) -> ApiResult<()> {
+    if sent.is_empty() {
+        return Ok(());
+    }
     let txn = db.begin().await?;
+    if txn.get_database_backend() == DatabaseBackend::Postgres {
+        // Only a crash of the database server itself could lose this commit, and then the mail
+        // goes out once more with its Message-ID; a crash of ours loses nothing either way.
+        txn.execute_unprepared("SET LOCAL synchronous_commit TO OFF")
+            .await?;
+    }
     let now = clock::now();
-    txn.execute(SQL.statement(
-        txn.get_database_backend(),
-        [now.into(), m.id.clone().into()],
-    ))
-    .await?;
-    log_activity(&txn, m).await?;
+    email::Entity::update_many()
+        .col_expr(email::Column::Status, Expr::value(SENT))
+        .col_expr(email::Column::SentAt, Expr::value(now))
+        .col_expr(
+            email::Column::LockedUntil,
+            Expr::value(Option::<DateTime<Utc>>::None),
+        )
+        .col_expr(
+            email::Column::LastError,
+            Expr::value(Option::<String>::None),
+        )
+        .col_expr(email::Column::UpdatedAt, Expr::value(now))
+        .filter(email::Column::Id.is_in(sent.iter().map(|m| m.id.clone())))
+        .exec(&txn)
+        .await?;
+    log_activities(&txn, sent).await?;
     txn.commit().await?;
     Ok(())
 }
 
-/// One round of the outbox: claims due emails and sends them side by side. Returns how many it
-/// claimed (0: nothing was due).
+/// One round of the outbox: claims due emails and sends them side by side, recording each group
+/// of sends as it completes (a group is at most the mails that were in flight together, which is
+/// all a crash could send twice). Returns how many it claimed (0: nothing was due).
 pub async fn pump(state: &AppState) -> ApiResult<usize> {
     let db = &state.db.write;
     let lease = Duration::seconds(state.settings.job_lease_secs as i64);
     let claimed = claim(db, state.clock.now(), lease, CLAIM).await?;
     let count = claimed.len();
     let in_flight = state.settings.worker_concurrency.max(1) as usize;
-    let results: Vec<ApiResult<()>> = futures_util::stream::iter(claimed)
+    let mut done = futures_util::stream::iter(claimed)
         .map(|m| async move {
             let outcome = match build(&m) {
                 Ok(message) => state.mailer.send(message).await,
                 Err(e) => Err(SendError::Permanent(e)),
             };
+            (m, outcome)
+        })
+        .buffer_unordered(in_flight)
+        .ready_chunks(in_flight);
+    while let Some(group) = done.next().await {
+        let mut sent = Vec::with_capacity(group.len());
+        for (m, outcome) in group {
             match outcome {
-                Ok(()) => record_sent(db, &m).await,
+                Ok(()) => sent.push(m),
                 Err(SendError::Permanent(e)) => {
-                    record_failure(db, &m, e, true, state.clock.now()).await
+                    record_failure(db, &m, e, true, state.clock.now()).await?
                 }
                 Err(SendError::Transient(e)) => {
                     tracing::warn!(email = %m.id, attempts = m.attempts, error = %e, "mail refused for now");
-                    record_failure(db, &m, e, false, state.clock.now()).await
+                    record_failure(db, &m, e, false, state.clock.now()).await?
                 }
             }
-        })
-        .buffer_unordered(in_flight)
-        .collect()
-        .await;
-    results.into_iter().collect::<ApiResult<Vec<()>>>()?;
+        }
+        record_sent(db, &sent).await?;
+    }
     Ok(count)
 }
 
 /// Sent mail shows on the timeline of the partner and person it went to, as the sender's contact.
-async fn log_activity(db: &impl ConnectionTrait, m: &email::Model) -> ApiResult<()> {
-    let Some(user_id) = m.created_by.clone() else {
-        return Ok(());
-    };
-    if m.partner_id.is_none() && m.person_id.is_none() {
-        return Ok(());
-    }
+async fn log_activities(db: &impl ConnectionTrait, sent: &[email::Model]) -> ApiResult<()> {
     let now = clock::now();
-    let to = m
-        .to_addrs
-        .as_ref()
-        .and_then(|v| v.as_array())
-        .map(|a| {
-            a.iter()
-                .filter_map(|v| v.as_str())
-                .collect::<Vec<_>>()
-                .join(", ")
+    let rows: Vec<activity::ActiveModel> = sent
+        .iter()
+        .filter(|m| m.partner_id.is_some() || m.person_id.is_some())
+        .filter_map(|m| {
+            let user_id = m.created_by.clone()?;
+            let to = m
+                .to_addrs
+                .as_ref()
+                .and_then(|v| v.as_array())
+                .map(|a| {
+                    a.iter()
+                        .filter_map(|v| v.as_str())
+                        .collect::<Vec<_>>()
+                        .join(", ")
+                })
+                .unwrap_or_default();
+            Some(activity::ActiveModel {
+                id: Set(clock::new_id()),
+                kind: Set(m.channel.clone()),
+                type_id: Set(None),
+                started_at: Set(now),
+                duration_minutes: Set(0),
+                user_id: Set(user_id.clone()),
+                subject: Set(m.subject.clone()),
+                description: Set(Some(format!("To: {to}\n\n{}", m.text_body))),
+                participant_ids: Set(Some(serde_json::json!([]))),
+                partner_id: Set(m.partner_id.clone()),
+                person_id: Set(m.person_id.clone()),
+                lead_id: Set(None),
+                created_at: Set(now),
+                updated_at: Set(now),
+                created_by: Set(Some(user_id)),
+                version: Set(1),
+                deleted_at: Set(None),
+            })
         })
-        .unwrap_or_default();
-    activity::Entity::insert(activity::ActiveModel {
-        id: Set(clock::new_id()),
-        kind: Set(m.channel.clone()),
-        type_id: Set(None),
-        started_at: Set(now),
-        duration_minutes: Set(0),
-        user_id: Set(user_id.clone()),
-        subject: Set(m.subject.clone()),
-        description: Set(Some(format!("To: {to}\n\n{}", m.text_body))),
-        participant_ids: Set(Some(serde_json::json!([]))),
-        partner_id: Set(m.partner_id.clone()),
-        person_id: Set(m.person_id.clone()),
-        lead_id: Set(None),
-        created_at: Set(now),
-        updated_at: Set(now),
-        created_by: Set(Some(user_id)),
-        version: Set(1),
-        deleted_at: Set(None),
-    })
-    .exec_without_returning(db)
-    .await
-    .map_err(ApiError::from)?;
+        .collect();
+    if !rows.is_empty() {
+        activity::Entity::insert_many(rows)
+            .exec_without_returning(db)
+            .await
+            .map_err(ApiError::from)?;
+    }
     Ok(())
 }
