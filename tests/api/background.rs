@@ -700,3 +700,25 @@ async fn administrators_retry_and_cancel_jobs(engine: Engine) {
     );
 }
 both!(administrators_retry_and_cancel_jobs);
+
+async fn without_smtp_mail_is_written_as_eml_files(engine: Engine) {
+    let app = TestApp::spawn(engine).await;
+    let admin = app.admin_token().await;
+    let queued = app
+        .post("/api/v1/emails", &admin, json!({"to": ["ivana@kras.test"], "subject": "Ponuda bez poslužitelja", "text": "Pozdrav."}))
+        .await;
+    let id = queued.body["id"].as_str().unwrap_or_default().to_owned();
+    let sent = email_status(&app, &admin, &id, "sent").await;
+    let dir = app.data_dir.join("mail");
+    let files: Vec<String> = std::fs::read_dir(&dir)
+        .unwrap_or_else(|e| panic!("{}: {e}", dir.display()))
+        .filter_map(|f| f.ok())
+        .filter(|f| f.path().extension().is_some_and(|x| x == "eml"))
+        .filter_map(|f| std::fs::read_to_string(f.path()).ok())
+        .collect();
+    assert_eq!(files.len(), 1);
+    let message_id = sent["message_id"].as_str().unwrap_or_default();
+    assert!(files[0].contains(message_id), "{}", files[0]);
+    assert!(files[0].contains("To: ivana@kras.test"), "{}", files[0]);
+}
+both!(without_smtp_mail_is_written_as_eml_files);
