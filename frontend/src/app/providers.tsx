@@ -36,7 +36,9 @@ export function Providers({ children }: { children: ReactNode }) {
   const theme = useMemo(() => makeTheme(t), [t, i18n.language]);
   return (
     <MantineProvider theme={theme}>
-      <Notifications position="top-right" />
+      {/* Bottom right: page headers keep their actions (Convert, New, Save) at the top right, where toasts
+          covered them; a pointer resting on a toast also pauses its timer, so it would never go away. */}
+      <Notifications position="bottom-right" />
       <QueryClientProvider client={queryClient}>
         <ListSlotsContext.Provider value={slots}>
           <AuthProvider>{children}</AuthProvider>

@@ -33,6 +33,9 @@ const OutboxPage = lazy(() => import("../features/outbox/components/OutboxPage")
 const JobsPage = lazy(() => import("../features/jobs/components/JobsPage"));
 const TemplatesPage = lazy(() => import("../features/email-templates/components/TemplatesPage"));
 const TemplateEditorPage = lazy(() => import("../features/email-templates/components/TemplateEditorPage"));
+const MessagesPage = lazy(() => import("../features/messages/components/MessagesPage"));
+const ThreadPage = lazy(() => import("../features/messages/components/ThreadPage"));
+const AnnouncementsAdminPage = lazy(() => import("../features/announcements/components/AnnouncementsAdminPage"));
 const CustomFieldsAdminPage = lazy(() => import("../features/custom-fields/components/CustomFieldsAdminPage"));
 
 export const router = createBrowserRouter([
@@ -47,10 +50,16 @@ export const router = createBrowserRouter([
           { path: "account", element: <AccountPage /> },
           { path: "notifications", element: <NotificationsPage /> },
           { path: "tasks", element: <TasksPage /> },
+          { path: "messages", element: <MessagesPage /> },
+          { path: "messages/:threadId", element: <ThreadPage /> },
           // Not behind RequireNav: everyone reads templates; the pages turn read-only without edit grants.
           { path: "email-templates", element: <TemplatesPage /> },
           { path: "email-templates/:id", element: <TemplateEditorPage /> },
           { element: <RequireNav nav="outbox" />, children: [{ path: "outbox", element: <OutboxPage /> }] },
+          {
+            element: <RequireNav nav="announcements" />,
+            children: [{ path: "admin/announcements", element: <AnnouncementsAdminPage /> }],
+          },
           { element: <RequireNav nav="jobs" />, children: [{ path: "admin/jobs", element: <JobsPage /> }] },
           {
             element: <RequireNav nav="partners" />,

@@ -14,6 +14,7 @@ const salesRep = [
 describe("menu by grants", () => {
   it("shows a sales rep partners, persons, teams, API keys and history but not users, roles or lists", () => {
     expect(allowedNav(salesRep)).toEqual({
+      messages: true,
       tasks: true,
       partners: true,
       persons: true,
@@ -29,6 +30,7 @@ describe("menu by grants", () => {
       api_keys: true,
       history: true,
       jobs: false,
+      announcements: false,
     });
   });
 
@@ -46,6 +48,11 @@ describe("menu by grants", () => {
     expect(allowedNav([{ resource: "jobs", action: "read", scope: "all" }]).jobs).toBe(true);
     expect(allowedNav([{ resource: "email_templates", action: "read", scope: "all" }]).email_templates).toBe(false);
     expect(allowedNav([{ resource: "email_templates", action: "update", scope: "all" }]).email_templates).toBe(true);
+  });
+
+  it("shows the announcements admin only to those who may publish", () => {
+    expect(allowedNav([{ resource: "announcements", action: "read", scope: "all" }]).announcements).toBe(false);
+    expect(allowedNav([{ resource: "announcements", action: "create", scope: "all" }]).announcements).toBe(true);
   });
 
   it("shows users for team or all scope", () => {

@@ -14,6 +14,7 @@ export function can(grants: readonly GrantLike[], resource: string, action: stri
 }
 
 export type NavKey =
+  | "messages"
   | "tasks"
   | "partners"
   | "persons"
@@ -28,11 +29,14 @@ export type NavKey =
   | "custom_fields"
   | "api_keys"
   | "history"
-  | "jobs";
+  | "jobs"
+  | "announcements";
 
 /** Which menu entries the user's grants allow. */
 export function allowedNav(grants: readonly GrantLike[]): Record<NavKey, boolean> {
   return {
+    // Everyone may message colleagues.
+    messages: true,
     // Everyone has their own tasks (deadlines need no grant).
     tasks: true,
     partners: can(grants, "partners", "read"),
@@ -51,5 +55,7 @@ export function allowedNav(grants: readonly GrantLike[]): Record<NavKey, boolean
     api_keys: can(grants, "api_keys", "read"),
     history: can(grants, "history", "read"),
     jobs: can(grants, "jobs", "read"),
+    // Everyone reads announcements on the home page; the screen is for those who publish them.
+    announcements: can(grants, "announcements", "create"),
   };
 }

@@ -1,5 +1,6 @@
 import { Stack, Text, Title } from "@mantine/core";
 import { useTranslation } from "react-i18next";
+import { AnnouncementsPanel } from "../../features/announcements/components/AnnouncementsPanel";
 import { useAuth } from "../../lib/auth/auth-context";
 import { formatDateTime } from "../../lib/format";
 
@@ -11,6 +12,7 @@ export function HomePage() {
       <Title order={2}>{t("home.welcome", { name: user?.name ?? "" })}</Title>
       <Text c="dimmed">{t("home.intro")}</Text>
       <Text size="sm">{t("home.today", { date: formatDateTime(new Date().toISOString(), i18n.language) })}</Text>
+      <AnnouncementsPanel />
     </Stack>
   );
 }

@@ -1,4 +1,4 @@
-import { AppShell, Burger, Group, Title } from "@mantine/core";
+import { AppShell, Burger, Group, ScrollArea, Title } from "@mantine/core";
 import { useDisclosure } from "@mantine/hooks";
 import { Suspense } from "react";
 import { useTranslation } from "react-i18next";
@@ -35,7 +35,10 @@ export function AppLayout() {
         </Group>
       </AppShell.Header>
       <AppShell.Navbar p="xs">
-        <NavLinks onNavigate={close} />
+        {/* The menu outgrows short screens (and a 800px-high laptop) once admin entries are there: it scrolls. */}
+        <AppShell.Section grow component={ScrollArea}>
+          <NavLinks onNavigate={close} />
+        </AppShell.Section>
       </AppShell.Navbar>
       <AppShell.Main id="main" tabIndex={-1}>
         {!auth.user ? (

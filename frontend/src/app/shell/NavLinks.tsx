@@ -1,16 +1,21 @@
 import { NavLink, Stack, Text } from "@mantine/core";
+import type { ReactNode } from "react";
 import { useTranslation } from "react-i18next";
 import { Link, useLocation } from "react-router";
+import { UnreadMessagesBadge } from "../../features/messages/components/UnreadMessagesBadge";
 import { useAuth } from "../../lib/auth/auth-context";
 import { allowedNav, type NavKey } from "../../lib/permissions";
 
 interface Entry {
   key: NavKey;
   to: string;
+  /** Shown at the entry's right, e.g. an unread count. */
+  badge?: ReactNode;
 }
 
 // Day-to-day work first, then the administration screens.
 const WORK: Entry[] = [
+  { key: "messages", to: "/messages", badge: <UnreadMessagesBadge /> },
   { key: "tasks", to: "/tasks" },
   { key: "partners", to: "/partners" },
   { key: "persons", to: "/persons" },
@@ -27,6 +32,7 @@ const ADMIN: Entry[] = [
   { key: "custom_fields", to: "/admin/custom-fields" },
   { key: "api_keys", to: "/api-keys" },
   { key: "history", to: "/history" },
+  { key: "announcements", to: "/admin/announcements" },
   { key: "jobs", to: "/admin/jobs" },
 ];
 
@@ -42,6 +48,7 @@ export function NavLinks({ onNavigate }: { onNavigate?: () => void }) {
       component={Link}
       to={e.to}
       label={t(`nav.${e.key}`)}
+      rightSection={e.badge}
       active={pathname === e.to || pathname.startsWith(`${e.to}/`)}
       onClick={onNavigate}
       data-testid={`nav-${e.key}`}

@@ -11,8 +11,13 @@ describe("notification links", () => {
     expect(notificationHref({ link_type: "deadline", link_id: "d1" })).toBe("/tasks");
   });
 
+  it("opens a message's thread", () => {
+    expect(notificationHref({ link_type: "message", link_id: "t1" })).toBe("/messages/t1");
+    expect(notificationHref({ link_type: "message", link_id: null })).toBeNull();
+  });
+
   it("has no link for unknown kinds or a missing id", () => {
-    expect(notificationHref({ link_type: "message", link_id: "m" })).toBeNull();
+    expect(notificationHref({ link_type: "mailing", link_id: "m" })).toBeNull();
     expect(notificationHref({ link_type: "partner", link_id: null })).toBeNull();
     expect(notificationHref({ link_type: null, link_id: null })).toBeNull();
   });
