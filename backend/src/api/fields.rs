@@ -114,6 +114,10 @@ pub struct FieldSet<'a> {
     pub spec: &'a ResourceFields,
     pub custom: Vec<Field>,
     pub backend: DatabaseBackend,
+    /// The rows are already narrowed to a few full-text hits: sort the hits rather than walk a sort
+    /// index. PostgreSQL cannot estimate a prefix match well and, with a LIMIT, may otherwise scan
+    /// the name index past most of a million rows looking for them.
+    pub sort_hits: bool,
 }
 
 impl<'a> FieldSet<'a> {
@@ -122,6 +126,19 @@ impl<'a> FieldSet<'a> {
             spec,
             custom: Vec::new(),
             backend,
+            sort_hits: false,
+        }
+    }
+
+    /// The expression a list sorts (and pages) `field` by.
+    pub fn sort_expr(&self, field: &Field) -> SimpleExpr {
+        let expr = self.expr(field);
+        let text = matches!(field.kind, Kind::String) && field.key.is_none();
+        if self.sort_hits && text && self.backend == DatabaseBackend::Postgres {
+            // Same order and collation, but no index serves it.
+            Expr::cust_with_expr("($1 || '')", expr)
+        } else {
+            expr
         }
     }
 

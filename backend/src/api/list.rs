@@ -141,7 +141,7 @@ fn after(
     let mut cols: Vec<(SimpleExpr, Order, Option<sea_orm::Value>)> = keys
         .iter()
         .zip(values)
-        .map(|((f, o), v)| (spec.expr(f), o.clone(), v.clone()))
+        .map(|((f, o), v)| (spec.sort_expr(f), o.clone(), v.clone()))
         .collect();
     cols.push((spec.id_expr(), Order::Asc, Some(id.to_owned().into())));
     let mut any = Condition::any();
@@ -254,9 +254,9 @@ where
                 Order::Desc => NullOrdering::First,
                 _ => NullOrdering::Last,
             };
-            select.order_by_with_nulls(spec.expr(f), o.clone(), nulls)
+            select.order_by_with_nulls(spec.sort_expr(f), o.clone(), nulls)
         } else {
-            select.order_by(spec.expr(f), o.clone())
+            select.order_by(spec.sort_expr(f), o.clone())
         };
     }
     select = select.order_by(spec.id_expr(), Order::Asc);

@@ -39,7 +39,8 @@ pub async fn create(db: &impl ConnectionTrait, def: &CustomField) -> ApiResult<(
     if backend == DatabaseBackend::Postgres {
         // Statistics for the new expression: without them the planner guesses its selectivity and
         // may walk the name index past most of the table instead of using this one.
-        db.execute_unprepared(&format!("ANALYZE \"{table}\"")).await?;
+        db.execute_unprepared(&format!("ANALYZE \"{table}\""))
+            .await?;
     }
     Ok(())
 }

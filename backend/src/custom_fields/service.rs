@@ -272,17 +272,20 @@ pub fn carries(entity: &str) -> bool {
 }
 
 /// A keyset page of a list whose records carry custom fields: filters and sorts may name them.
+/// `full_text`: the select is narrowed by a quick search (see `FieldSet::sort_hits`).
 pub async fn fetch_page<E>(
     db: &impl ConnectionTrait,
     select: sea_orm::Select<E>,
     spec: &'static ResourceFields,
     page: &crate::api::ListQuery,
     filter: Option<&crate::api::FilterNode>,
+    full_text: bool,
 ) -> ApiResult<crate::api::Page<E::Model>>
 where
     E: EntityTrait,
     E::Model: serde::Serialize + sea_orm::FromQueryResult + Sync + Send,
 {
-    let fields = field_set(db, spec).await?;
+    let mut fields = field_set(db, spec).await?;
+    fields.sort_hits = full_text;
     crate::api::list::fetch_page_in(db, select, &fields, page, filter).await
 }

@@ -66,6 +66,7 @@ pub async fn list(
     if let Some(v) = &q.owner_id {
         select = select.filter(entity::Column::OwnerId.eq(v.as_str()));
     }
+    let searched = q.q.as_deref().is_some_and(|t| !t.trim().is_empty());
     if let Some(text) = q.q.as_deref().map(str::trim).filter(|t| !t.is_empty()) {
         select = select.filter(crate::api::fts::matches_or_none(
             db.get_database_backend(),
@@ -73,7 +74,7 @@ pub async fn list(
             text,
         ));
     }
-    Ok(fetch_page(db, select, &FIELDS, page, filter)
+    Ok(fetch_page(db, select, &FIELDS, page, filter, searched)
         .await?
         .map(Lead::from))
 }

@@ -138,6 +138,7 @@ pub async fn list(
     let mut select = partner::Entity::find()
         .filter(scope::visible(read, &caller.user_id))
         .filter(live(page.trashed == Some(true)));
+    let searched = q.q.as_deref().is_some_and(|t| !t.trim().is_empty());
     if let Some(text) = q.q.as_deref().map(str::trim).filter(|t| !t.is_empty()) {
         select = select.filter(quick_search(db.get_database_backend(), text));
     }
@@ -168,7 +169,7 @@ pub async fn list(
     if let Some(v) = &q.tag {
         select = select.filter(json_array_has("tags", v));
     }
-    let page = fetch_page(db, select, &FIELDS, page, filter).await?;
+    let page = fetch_page(db, select, &FIELDS, page, filter, searched).await?;
     let items = to_dtos(db, page.items).await?;
     Ok(Page {
         items,

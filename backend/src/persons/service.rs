@@ -60,6 +60,7 @@ pub async fn list(
     if let Some(c) = q.marketing_consent {
         select = select.filter(entity::Column::MarketingConsent.eq(c));
     }
+    let searched = q.q.as_deref().is_some_and(|t| !t.trim().is_empty());
     if let Some(text) = q.q.as_deref().map(str::trim).filter(|t| !t.is_empty()) {
         select = select.filter(crate::api::fts::matches_or_none(
             db.get_database_backend(),
@@ -67,7 +68,7 @@ pub async fn list(
             text,
         ));
     }
-    Ok(fetch_page(db, select, &FIELDS, page, filter)
+    Ok(fetch_page(db, select, &FIELDS, page, filter, searched)
         .await?
         .map(Person::from))
 }
