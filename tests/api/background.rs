@@ -2,25 +2,10 @@
 //! failure, a crash between claiming and sending, several workers), notifications with a live
 //! stream, and deadlines that alarm once, route to a stand-in and escalate.
 use crate::both;
-use crate::helpers::{Engine, TestApp};
+use crate::helpers::{eventually, Engine, TestApp};
 use crm_tests::smtp::SmtpSink;
 use serde_json::{json, Value};
 use std::time::Duration;
-
-/// Polls `check` until it returns `Some`, failing after 30 s (the worker runs every 50 ms).
-async fn eventually<T, F, Fut>(what: &str, mut check: F) -> T
-where
-    F: FnMut() -> Fut,
-    Fut: std::future::Future<Output = Option<T>>,
-{
-    for _ in 0..600 {
-        if let Some(v) = check().await {
-            return v;
-        }
-        tokio::time::sleep(Duration::from_millis(50)).await;
-    }
-    panic!("timed out waiting for {what}");
-}
 
 async fn email_status(app: &TestApp, token: &str, id: &str, status: &str) -> Value {
     eventually(&format!("email {id} to be {status}"), || async {

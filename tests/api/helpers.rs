@@ -31,3 +31,19 @@ macro_rules! both {
         }
     };
 }
+
+/// Polls `check` until it returns `Some`, failing after 30 s (test servers' workers look every
+/// 50 ms). Waiting on an outcome, never asserting a duration.
+pub async fn eventually<T, F, Fut>(what: &str, mut check: F) -> T
+where
+    F: FnMut() -> Fut,
+    Fut: std::future::Future<Output = Option<T>>,
+{
+    for _ in 0..600 {
+        if let Some(v) = check().await {
+            return v;
+        }
+        tokio::time::sleep(std::time::Duration::from_millis(50)).await;
+    }
+    panic!("timed out waiting for {what}");
+}

@@ -1,24 +1,9 @@
 //! Email templates per language, previews with escaping, mailings that honour consent, and the
 //! unsubscribe link that works once and cannot be forged.
 use crate::both;
-use crate::helpers::{Engine, TestApp};
+use crate::helpers::{eventually, Engine, TestApp};
 use crm_tests::smtp::SmtpSink;
 use serde_json::{json, Value};
-use std::time::Duration;
-
-async fn eventually<T, F, Fut>(what: &str, mut check: F) -> T
-where
-    F: FnMut() -> Fut,
-    Fut: std::future::Future<Output = Option<T>>,
-{
-    for _ in 0..600 {
-        if let Some(v) = check().await {
-            return v;
-        }
-        tokio::time::sleep(Duration::from_millis(50)).await;
-    }
-    panic!("timed out waiting for {what}");
-}
 
 async fn template(app: &TestApp, admin: &str, language: &str, subject: &str, text: &str) -> Value {
     app.post(
