@@ -120,6 +120,30 @@ async fn messages_reach_people_and_teams_in_threads(engine: Engine) {
         )
         .await;
     assert_eq!(nobody.problem(422), "validation_failed");
+
+    // A reply naming nobody goes to everyone in the thread but its author.
+    let to_all = app
+        .post(
+            "/api/v1/messages",
+            &boss_token,
+            json!({"body": "Idemo svi.", "reply_to": first["id"]}),
+        )
+        .await
+        .ok(201)
+        .clone();
+    let mut everyone: Vec<String> = to_all["recipient_ids"]
+        .as_array()
+        .into_iter()
+        .flatten()
+        .filter_map(|v| v.as_str().map(str::to_owned))
+        .collect();
+    everyone.sort();
+    let mut ana_and_marko = vec![
+        ana["id"].as_str().unwrap_or_default().to_owned(),
+        marko["id"].as_str().unwrap_or_default().to_owned(),
+    ];
+    ana_and_marko.sort();
+    assert_eq!(everyone, ana_and_marko);
 }
 both!(messages_reach_people_and_teams_in_threads);
 

@@ -28,7 +28,7 @@ pub struct Mailbox {
 }
 
 /// `POST /api/v1/messages`: to users and/or whole teams (their members and manager); a reply names
-/// the message it answers and joins its thread.
+/// the message it answers and joins its thread, and naming nobody goes to everyone in the thread.
 #[derive(Debug, Deserialize, ToSchema, Validate)]
 #[serde(deny_unknown_fields)]
 pub struct SendMessage {

@@ -43,6 +43,25 @@ async fn team_people(db: &impl ConnectionTrait, team_ids: &[String]) -> ApiResul
     Ok(out)
 }
 
+/// Everyone who sent or received a message of `thread_id`.
+async fn participants(db: &impl ConnectionTrait, thread_id: &str) -> ApiResult<Vec<String>> {
+    let messages = message::Entity::find()
+        .filter(message::Column::ThreadId.eq(thread_id))
+        .all(db)
+        .await?;
+    let ids: Vec<String> = messages.iter().map(|m| m.id.clone()).collect();
+    let mut people: Vec<String> = messages.into_iter().map(|m| m.sender_id).collect();
+    people.extend(
+        recipient::Entity::find()
+            .filter(recipient::Column::MessageId.is_in(ids))
+            .all(db)
+            .await?
+            .into_iter()
+            .map(|r| r.user_id),
+    );
+    Ok(people)
+}
+
 /// Whether the caller sent or received a message of `thread_id`.
 async fn takes_part(db: &impl ConnectionTrait, user_id: &str, thread_id: &str) -> ApiResult<bool> {
     let received = Query::select()
@@ -102,6 +121,10 @@ pub async fn send(
     };
     let mut to: BTreeSet<String> = input.to_user_ids.iter().cloned().collect();
     to.extend(team_people(&txn, &input.to_team_ids).await?);
+    if to.is_empty() && input.reply_to.is_some() {
+        // A reply naming nobody goes to everyone in the thread.
+        to.extend(participants(&txn, &thread_id).await?);
+    }
     to.remove(&caller.user_id);
     let live: Vec<String> = user::Entity::find()
         .select_only()

@@ -2926,7 +2926,7 @@ export interface components {
         };
         /**
          * @description `POST /api/v1/messages`: to users and/or whole teams (their members and manager); a reply names
-         *     the message it answers and joins its thread.
+         *     the message it answers and joins its thread, and naming nobody goes to everyone in the thread.
          */
         SendMessage: {
             body: string;
