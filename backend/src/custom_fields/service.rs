@@ -46,16 +46,21 @@ pub async fn field_set(
     Ok(set)
 }
 
-/// The custom field values of a record of `entity` after writing `incoming` over `current`
-/// (`None` when creating), checked against the definitions.
-pub async fn check_values(
+/// The custom field values to store on a record of `entity`: `incoming` written over the record's
+/// `current` values (`None` when creating, when every required field needs a value) and checked
+/// against the definitions. `None` when an update names no custom field: nothing to write.
+pub async fn values_to_store(
     db: &impl ConnectionTrait,
     entity: &str,
-    current: Option<&serde_json::Value>,
+    current: Option<Option<&serde_json::Value>>,
     incoming: Option<serde_json::Map<String, serde_json::Value>>,
-) -> ApiResult<serde_json::Value> {
+) -> ApiResult<Option<serde_json::Value>> {
+    if incoming.is_none() && current.is_some() {
+        return Ok(None);
+    }
     let defs = definitions(db, entity).await?;
-    values::merge(&defs, current, incoming)
+    let empty = serde_json::Value::Null;
+    values::merge(&defs, current.map(|c| c.unwrap_or(&empty)), incoming).map(Some)
 }
 
 pub async fn list(

@@ -105,10 +105,10 @@ async fn apply(
     current: Option<&entity::Model>,
     f: LeadFields,
 ) -> ApiResult<()> {
-    if f.custom_fields.is_some() || current.is_none() {
-        let stored = current.map(|c| c.custom_fields.clone().unwrap_or_default());
-        let values =
-            custom_fields::check_values(db, "leads", stored.as_ref(), f.custom_fields).await?;
+    let current_values = current.map(|c| c.custom_fields.as_ref());
+    if let Some(values) =
+        custom_fields::values_to_store(db, "leads", current_values, f.custom_fields).await?
+    {
         active.custom_fields = Set(Some(values));
     }
     if let Some(s) = &f.source_id {

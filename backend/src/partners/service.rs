@@ -227,10 +227,10 @@ async fn apply(
     if let Some(tags) = &f.tags {
         check_codes(db, "tags", "tags", tags).await?;
     }
-    if f.custom_fields.is_some() || current.is_none() {
-        let stored = current.map(|c| c.custom_fields.clone().unwrap_or_default());
-        let values =
-            custom_fields::check_values(db, "partners", stored.as_ref(), f.custom_fields).await?;
+    let current_values = current.map(|c| c.custom_fields.as_ref());
+    if let Some(values) =
+        custom_fields::values_to_store(db, "partners", current_values, f.custom_fields).await?
+    {
         active.custom_fields = Set(Some(values));
     }
     if f.tax_id.is_some() || f.tax_country.is_some() {

@@ -188,10 +188,10 @@ async fn apply(
     if let Some(v) = f.phones {
         active.phones = Set(Some(serde_json::json!(v)));
     }
-    if f.custom_fields.is_some() || current.is_none() {
-        let stored = current.map(|c| c.custom_fields.clone().unwrap_or_default());
-        let values =
-            custom_fields::check_values(db, "persons", stored.as_ref(), f.custom_fields).await?;
+    let current_values = current.map(|c| c.custom_fields.as_ref());
+    if let Some(values) =
+        custom_fields::values_to_store(db, "persons", current_values, f.custom_fields).await?
+    {
         active.custom_fields = Set(Some(values));
     }
     Ok(())
