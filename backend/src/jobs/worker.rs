@@ -66,28 +66,10 @@ pub async fn run_once(state: &web::Data<AppState>, worker: &str) -> Result<usize
     Ok(count)
 }
 
-/// Sends due mail until the process ends, beside the jobs (a mailing's fan-out job and the
-/// sending of what it queued overlap); sleeps only when nothing was due.
-fn spawn_outbox(state: web::Data<AppState>) {
-    let idle = Duration::from_millis(state.settings.worker_poll_ms);
-    tokio::spawn(async move {
-        loop {
-            match crate::mail::outbox::pump(&state).await {
-                Ok(0) => tokio::time::sleep(idle).await,
-                Ok(_) => {}
-                Err(e) => {
-                    tracing::error!(error = ?e, "outbox round failed");
-                    tokio::time::sleep(idle).await;
-                }
-            }
-        }
-    });
-}
-
 /// Runs rounds until the process ends; sleeps only when a round found nothing to do. The outbox
 /// runs beside it.
 pub fn spawn(state: web::Data<AppState>) -> tokio::task::JoinHandle<()> {
-    spawn_outbox(state.clone());
+    crate::mail::sender::spawn(state.clone());
     let worker = format!("{}-{}", std::process::id(), &crate::clock::new_id()[24..]);
     let idle = Duration::from_millis(state.settings.worker_poll_ms);
     tokio::spawn(async move {

@@ -1,8 +1,9 @@
-//! Email and fax: the outbox, its delivery job and the SMTP (or file) transport.
+//! Email and fax: the outbox, its sender and the SMTP (or file) transport.
 pub mod dto;
 pub mod entity;
 mod handlers;
 pub mod outbox;
+pub mod sender;
 mod service;
 pub mod transport;
 

@@ -1,35 +1,29 @@
 //! The outbox, a durable queue of its own: an email is a row written in the transaction of whatever
 //! caused it. Workers claim due rows in batches with a lease (on PostgreSQL with `FOR UPDATE SKIP
-//! LOCKED`), which marks them `sending`; each is marked `sent` in its own transaction right after
-//! the server took it. A crash therefore resends only mail that was in flight, with the same
+//! LOCKED`), which marks them `sending`; the [`super::sender`] marks them `sent` right after the
+//! server took them. A crash therefore resends only mail that was in flight, with the same
 //! Message-ID (which lets receiving servers drop the duplicate), and loses nothing: a `sending` row
 //! whose lease ran out is claimed again. One row, not a job per email, keeps a mailing of ten
 //! thousand to a few writes per message.
 use super::entity as email;
-use super::transport::SendError;
 use crate::activities::entity as activity;
 use crate::api::sql::Sql;
 use crate::clock;
 use crate::error::{ApiError, ApiResult};
 use crate::jobs::queue::{backoff, MAX_ATTEMPTS};
-use crate::state::AppState;
 use chrono::{DateTime, Duration, Utc};
-use futures_util::StreamExt;
 use lettre::message::{header::ContentType, Mailbox, MultiPart, SinglePart};
 use lettre::Message;
 use sea_orm::sea_query::Expr;
 use sea_orm::{
     ActiveValue::Set, ColumnTrait, ConnectionTrait, DatabaseBackend, EntityTrait, QueryFilter,
-    TransactionTrait,
+    Statement, TransactionTrait,
 };
 
 pub const QUEUED: &str = "queued";
 pub const SENDING: &str = "sending";
 pub const SENT: &str = "sent";
 pub const FAILED: &str = "failed";
-
-/// Emails one claim takes.
-const CLAIM: u64 = 64;
 
 /// What a caller wants sent.
 #[derive(Debug, Clone, Default)]
@@ -123,20 +117,26 @@ pub async fn queue_many(
     Ok(count)
 }
 
-static CLAIM_PG: Sql = Sql::new(
-    "UPDATE emails SET status = 'sending', attempts = attempts + 1, locked_until = $1, updated_at = $2 \
-     WHERE id IN (SELECT id FROM emails \
-       WHERE (status = 'queued' AND next_attempt_at <= $2) OR (status = 'sending' AND locked_until < $2) \
-       ORDER BY next_attempt_at LIMIT $3 FOR UPDATE SKIP LOCKED) \
-     RETURNING *",
-);
-static CLAIM_SQLITE: Sql = Sql::new(
-    "UPDATE emails SET status = 'sending', attempts = attempts + 1, locked_until = $1, updated_at = $2 \
-     WHERE id IN (SELECT id FROM emails \
-       WHERE (status = 'queued' AND next_attempt_at <= $2) OR (status = 'sending' AND locked_until < $2) \
-       ORDER BY next_attempt_at LIMIT $3) \
-     RETURNING *",
-);
+/// Due queued mail, oldest first: a walk of `ix_emails_due` that stops at the limit. Mail whose
+/// sender died (`sending` past its lease) is looked for apart, so neither condition turns the
+/// claim into a sort of the whole queue.
+const DUE: &str = "status = 'queued' AND next_attempt_at <= $2 ORDER BY status, next_attempt_at";
+const ABANDONED: &str = "status = 'sending' AND locked_until < $2 ORDER BY status, locked_until";
+
+fn claim_sql(backend: DatabaseBackend, which: &str) -> String {
+    let lock = match backend {
+        DatabaseBackend::Postgres => " FOR UPDATE SKIP LOCKED",
+        _ => "",
+    };
+    let sql = format!(
+        "UPDATE emails SET status = 'sending', attempts = attempts + 1, locked_until = $1, updated_at = $2 \
+         WHERE id IN (SELECT id FROM emails WHERE {which} LIMIT $3{lock}) RETURNING *"
+    );
+    match backend {
+        DatabaseBackend::Postgres => sql,
+        _ => sql.replace('$', "?"),
+    }
+}
 
 /// Claims up to `limit` due emails until `now + lease`, marking them `sending`.
 pub async fn claim(
@@ -145,19 +145,37 @@ pub async fn claim(
     lease: Duration,
     limit: u64,
 ) -> ApiResult<Vec<email::Model>> {
+    static SQL: std::sync::OnceLock<[String; 4]> = std::sync::OnceLock::new();
+    let sql = SQL.get_or_init(|| {
+        [
+            claim_sql(DatabaseBackend::Postgres, DUE),
+            claim_sql(DatabaseBackend::Postgres, ABANDONED),
+            claim_sql(DatabaseBackend::Sqlite, DUE),
+            claim_sql(DatabaseBackend::Sqlite, ABANDONED),
+        ]
+    });
     let backend = db.get_database_backend();
-    let sql = match backend {
-        DatabaseBackend::Postgres => &CLAIM_PG,
-        _ => &CLAIM_SQLITE,
+    let (due, abandoned) = match backend {
+        DatabaseBackend::Postgres => (&sql[0], &sql[1]),
+        _ => (&sql[2], &sql[3]),
     };
-    let stmt = sql.statement(
-        backend,
-        [(now + lease).into(), now.into(), (limit as i64).into()],
-    );
-    Ok(email::Entity::find().from_raw_sql(stmt).all(db).await?)
+    let mut claimed = Vec::new();
+    for text in [due, abandoned] {
+        let left = limit.saturating_sub(claimed.len() as u64);
+        if left == 0 {
+            break;
+        }
+        let stmt = Statement::from_sql_and_values(
+            backend,
+            text.as_str(),
+            [(now + lease).into(), now.into(), (left as i64).into()],
+        );
+        claimed.extend(email::Entity::find().from_raw_sql(stmt).all(db).await?);
+    }
+    Ok(claimed)
 }
 
-fn build(m: &email::Model) -> Result<Message, String> {
+pub(super) fn build(m: &email::Model) -> Result<Message, String> {
     let from: Mailbox = m.from_addr.parse().map_err(|e| format!("from: {e}"))?;
     let mut builder = Message::builder()
         .from(from)
@@ -191,7 +209,7 @@ fn build(m: &email::Model) -> Result<Message, String> {
 }
 
 /// Records a failure: a temporary one waits for its backoff, until the attempts run out.
-async fn record_failure(
+pub(super) async fn record_failure(
     db: &impl ConnectionTrait,
     m: &email::Model,
     error: String,
@@ -218,7 +236,10 @@ async fn record_failure(
 }
 
 /// Marks emails the server took as sent and logs them on the timelines, in one transaction.
-async fn record_sent(db: &impl TransactionTrait, sent: &[email::Model]) -> ApiResult<()> {
+pub(super) async fn record_sent(
+    db: &impl TransactionTrait,
+    sent: &[email::Model],
+) -> ApiResult<()> {
     if sent.is_empty() {
         return Ok(());
     }
@@ -248,44 +269,6 @@ async fn record_sent(db: &impl TransactionTrait, sent: &[email::Model]) -> ApiRe
     log_activities(&txn, sent).await?;
     txn.commit().await?;
     Ok(())
-}
-
-/// One round of the outbox: claims due emails and sends them side by side, recording each group
-/// of sends as it completes (a group is at most the mails that were in flight together, which is
-/// all a crash could send twice). Returns how many it claimed (0: nothing was due).
-pub async fn pump(state: &AppState) -> ApiResult<usize> {
-    let db = &state.db.write;
-    let lease = Duration::seconds(state.settings.job_lease_secs as i64);
-    let claimed = claim(db, state.clock.now(), lease, CLAIM).await?;
-    let count = claimed.len();
-    let in_flight = state.settings.worker_concurrency.max(1) as usize;
-    let mut done = futures_util::stream::iter(claimed)
-        .map(|m| async move {
-            let outcome = match build(&m) {
-                Ok(message) => state.mailer.send(message).await,
-                Err(e) => Err(SendError::Permanent(e)),
-            };
-            (m, outcome)
-        })
-        .buffer_unordered(in_flight)
-        .ready_chunks(in_flight);
-    while let Some(group) = done.next().await {
-        let mut sent = Vec::with_capacity(group.len());
-        for (m, outcome) in group {
-            match outcome {
-                Ok(()) => sent.push(m),
-                Err(SendError::Permanent(e)) => {
-                    record_failure(db, &m, e, true, state.clock.now()).await?
-                }
-                Err(SendError::Transient(e)) => {
-                    tracing::warn!(email = %m.id, attempts = m.attempts, error = %e, "mail refused for now");
-                    record_failure(db, &m, e, false, state.clock.now()).await?
-                }
-            }
-        }
-        record_sent(db, &sent).await?;
-    }
-    Ok(count)
 }
 
 /// Sent mail shows on the timeline of the partner and person it went to, as the sender's contact.

@@ -4,7 +4,7 @@
 //! mail goes only to persons who consented, and carries their unsubscribe link.
 use super::context::{self, person_email};
 use super::dto::{CreateMailing, Mailing};
-use super::entity::mailing;
+use super::entity::{mailing, template};
 use super::render;
 use super::service::pick;
 use crate::access::{Action, Resource};
@@ -29,7 +29,7 @@ use std::collections::{HashMap, HashSet};
 
 /// The job that fans a mailing out.
 pub const FAN_OUT_JOB: &str = "mailing.fan_out";
-const BATCH: usize = 200;
+const BATCH: usize = 500;
 
 pub async fn create(
     db: &impl TransactionTrait,
@@ -140,7 +140,36 @@ pub async fn get(db: &impl ConnectionTrait, caller: &Caller, id: &str) -> ApiRes
         .ok_or(ApiError::NotFound)
 }
 
-/// The `mailing.fan_out` job.
+/// A template's language versions, each compiled once for the whole fan-out.
+struct Versions<'t> {
+    all: &'t [template::Model],
+    compiled: HashMap<&'static str, (&'t template::Model, render::Compiled<'t>)>,
+}
+
+impl<'t> Versions<'t> {
+    /// The version for a language: its own, else English, else any (as [`super::service::pick`]).
+    fn get(
+        &mut self,
+        language: &'static str,
+    ) -> Result<&(&'t template::Model, render::Compiled<'t>), JobFailure> {
+        if !self.compiled.contains_key(language) {
+            let by = |lang: &str| self.all.iter().find(|t| t.language == lang);
+            let t = by(language)
+                .or_else(|| by("en"))
+                .or_else(|| self.all.first())
+                .ok_or_else(|| JobFailure::Dead("the template is gone".into()))?;
+            let compiled = render::Compiled::new(t).map_err(JobFailure::Dead)?;
+            self.compiled.insert(language, (t, compiled));
+        }
+        self.compiled
+            .get(language)
+            .ok_or_else(|| JobFailure::Dead("the template is gone".into()))
+    }
+}
+
+/// The `mailing.fan_out` job. Each batch is read and rendered outside any transaction (on
+/// SQLite the single writer stays free for the sender), then written in one short transaction
+/// with the mailing's counts and the job's progress.
 pub async fn fan_out(state: &AppState, job: &job::Model) -> JobResult {
     let mailing_id = job
         .payload
@@ -165,10 +194,49 @@ pub async fn fan_out(state: &AppState, job: &job::Model) -> JobResult {
             .map_err(ApiError::from)?,
         None => None,
     };
+    let all = template::Entity::find()
+        .filter(template::Column::Key.eq(m.template_key.as_str()))
+        .filter(template::Column::DeletedAt.is_null())
+        .all(db)
+        .await
+        .map_err(ApiError::from)?;
+    if all.is_empty() {
+        return Err(JobFailure::Dead(format!(
+            "template {} is gone",
+            m.template_key
+        )));
+    }
+    let mut versions = Versions {
+        all: &all,
+        compiled: HashMap::new(),
+    };
     let total = ids.len() as i64;
     for (n, chunk) in ids.chunks(BATCH).enumerate() {
+        let rendered = render_batch(state, &m, sender.as_ref(), &mut versions, chunk).await?;
         let txn = db.begin().await.map_err(ApiError::from)?;
-        let (queued, skipped) = send_batch(&txn, state, &m, sender.as_ref(), chunk).await?;
+        if txn.get_database_backend() == sea_orm::DatabaseBackend::Postgres {
+            // A batch lost with the database server is redone: the job's progress goes with it and
+            // persons who have their email are skipped.
+            txn.execute_unprepared("SET LOCAL synchronous_commit TO OFF")
+                .await
+                .map_err(ApiError::from)?;
+        }
+        // Persons who already have their email (from a run that crashed after this batch
+        // committed) count as neither queued nor skipped.
+        let done = already_queued(&txn, &m.id, chunk).await?;
+        let mails: Vec<NewEmail> = rendered
+            .into_iter()
+            .filter(|mail| !mail.person_id.as_ref().is_some_and(|p| done.contains(p)))
+            .collect();
+        let queued = outbox::queue_many(
+            &txn,
+            &state.settings.mail_from,
+            m.created_by.as_deref(),
+            mails,
+        )
+        .await? as i64;
+        // Persons deleted since, or without an address or consent.
+        let skipped = chunk.iter().filter(|id| !done.contains(*id)).count() as i64 - queued;
         mailing::Entity::update_many()
             .col_expr(mailing::Column::Status, Expr::value("running"))
             .col_expr(
@@ -199,20 +267,16 @@ pub async fn fan_out(state: &AppState, job: &job::Model) -> JobResult {
     Ok(Some(serde_json::json!({"mailing_id": mailing_id})))
 }
 
-/// Queues the emails of one batch; returns (queued, skipped). Persons who already have their email
-/// (from a run that crashed after this batch committed) count as neither.
-async fn send_batch(
+async fn already_queued(
     db: &impl ConnectionTrait,
-    state: &AppState,
-    m: &mailing::Model,
-    sender: Option<&user::Model>,
+    mailing_id: &str,
     ids: &[String],
-) -> Result<(i64, i64), JobFailure> {
-    let done: HashSet<String> = email::Entity::find()
+) -> Result<HashSet<String>, JobFailure> {
+    Ok(email::Entity::find()
         .select_only()
         .column(email::Column::PersonId)
         .filter(email::Column::RelatedType.eq("mailing"))
-        .filter(email::Column::RelatedId.eq(m.id.as_str()))
+        .filter(email::Column::RelatedId.eq(mailing_id))
         .filter(email::Column::PersonId.is_in(ids.iter().cloned()))
         .into_tuple::<Option<String>>()
         .all(db)
@@ -220,9 +284,21 @@ async fn send_batch(
         .map_err(ApiError::from)?
         .into_iter()
         .flatten()
-        .collect();
+        .collect())
+}
+
+/// Renders the emails of one batch: one per person who still exists, has an address and, for
+/// marketing mail, consented.
+async fn render_batch(
+    state: &AppState,
+    m: &mailing::Model,
+    sender: Option<&user::Model>,
+    versions: &mut Versions<'_>,
+    ids: &[String],
+) -> Result<Vec<NewEmail>, JobFailure> {
+    let db = &state.db.read;
     let persons = person::Entity::find()
-        .filter(person::Column::Id.is_in(ids.iter().filter(|i| !done.contains(*i)).cloned()))
+        .filter(person::Column::Id.is_in(ids.iter().cloned()))
         .filter(person::Column::DeletedAt.is_null())
         .all(db)
         .await
@@ -239,34 +315,12 @@ async fn send_batch(
         .into_iter()
         .map(|p| (p.id.clone(), p))
         .collect();
-    // Each language's version, compiled once for the batch.
-    let mut templates = HashMap::new();
-    for p in &persons {
-        let language = context::language_of(p.partner_id.as_ref().and_then(|id| partners.get(id)));
-        if !templates.contains_key(language) {
-            let t = pick(db, &m.template_key, language)
-                .await?
-                .ok_or_else(|| JobFailure::Dead(format!("template {} is gone", m.template_key)))?;
-            templates.insert(language, t);
-        }
-    }
-    let mut compiled = HashMap::new();
-    for (language, t) in &templates {
-        compiled.insert(
-            *language,
-            (t, render::Compiled::new(t).map_err(JobFailure::Dead)?),
-        );
-    }
-    let (mut mails, mut skipped) = (Vec::new(), 0);
-    let remaining = ids.iter().filter(|i| !done.contains(*i)).count() as i64;
+    let mut mails = Vec::with_capacity(persons.len());
     for p in &persons {
         let partner = p.partner_id.as_ref().and_then(|id| partners.get(id));
-        let Some((template, compiled)) = compiled.get(context::language_of(partner)) else {
-            continue;
-        };
+        let (template, compiled) = versions.get(context::language_of(partner))?;
         let marketing = template.purpose == "marketing";
         let Some(to) = person_email(p).filter(|_| !marketing || p.marketing_consent) else {
-            skipped += 1;
             continue;
         };
         let unsubscribe = if marketing {
@@ -303,14 +357,5 @@ async fn send_batch(
             person_id: Some(p.id.clone()),
         });
     }
-    let queued = outbox::queue_many(
-        db,
-        &state.settings.mail_from,
-        m.created_by.as_deref(),
-        mails,
-    )
-    .await? as i64;
-    // Persons deleted since the mailing was created.
-    skipped += remaining - persons.len() as i64;
-    Ok((queued, skipped))
+    Ok(mails)
 }
