@@ -2,9 +2,10 @@
 //! modifier then adds the problem responses every operation can give (401, 403, 404, 400, 422, 412,
 //! 428, 500) so each is declared once here rather than on every handler.
 use crate::{
-    access, activities, alarms, announcements, api, api_keys, attachments, auth, branches,
-    custom_fields, error, health, history, jobs, leads, lists, mail, messages, meta, notifications,
-    partners, persons, reports, roles, saved_views, teams, templates, users,
+    access, activities, alarms, announcements, api, api_keys, assignment, attachments, auth,
+    branches, custom_fields, error, health, history, jobs, leads, lists, mail, messages, meta,
+    notifications, partners, persons, reports, roles, saved_views, teams, templates, territories,
+    users,
 };
 use utoipa::openapi::path::Operation;
 use utoipa::openapi::security::{Http, HttpAuthScheme, SecurityScheme};
@@ -59,6 +60,10 @@ use utoipa::{Modify, OpenApi};
         messages::list_messages, messages::send_message, messages::get_thread,
         announcements::list_announcements, announcements::create_announcement, announcements::update_announcement,
         announcements::delete_announcement, announcements::read_announcement, announcements::announcement_readers,
+        territories::list_territories, territories::create_territory, territories::update_territory,
+        territories::delete_territory,
+        assignment::list_rules, assignment::preview, assignment::apply, assignment::pending,
+        assignment::owners_report, assignment::unassigned_report, assignment::explain_partner,
     ),
     components(schemas(error::Problem, error::FieldError, access::Grant, api::FilterNode)),
     tags(
@@ -85,6 +90,8 @@ use utoipa::{Modify, OpenApi};
         (name = "templates", description = "Email templates per language, previews, mailings, and the unsubscribe link"),
         (name = "messages", description = "Internal messages between users and teams, in threads"),
         (name = "announcements", description = "Company announcements with a validity period, pinning and read receipts"),
+        (name = "territories", description = "Territories: a tree of areas by country, region and postal code"),
+        (name = "assignment", description = "The assignment table: which user owns the partners of a territory and group; preview, apply, explanation, reports"),
         (name = "health", description = "Liveness and readiness"),
     )
 )]

@@ -5,9 +5,10 @@ use crate::db::Db;
 use crate::settings::Settings;
 use crate::state::AppState;
 use crate::{
-    activities, alarms, announcements, api_keys, attachments, auth, custom_fields, health, history,
-    jobs, leads, lists, mail, messages, meta, notifications, openapi, partners, persons, reports,
-    roles, saved_views, seed, spa, teams, telemetry, templates, users,
+    activities, alarms, announcements, api_keys, assignment, attachments, auth, custom_fields,
+    health, history, jobs, leads, lists, mail, messages, meta, notifications, openapi, partners,
+    persons, reports, roles, saved_views, seed, spa, teams, telemetry, templates, territories,
+    users,
 };
 use actix_cors::Cors;
 use actix_web::dev::Server;
@@ -133,6 +134,8 @@ pub fn api_v1(cfg: &mut web::ServiceConfig) {
     templates::routes(cfg);
     messages::routes(cfg);
     announcements::routes(cfg);
+    territories::routes(cfg);
+    assignment::routes(cfg);
 }
 
 fn run(listener: TcpListener, state: web::Data<AppState>) -> anyhow::Result<Server> {

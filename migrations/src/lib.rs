@@ -18,6 +18,7 @@ mod m0011_custom_fields;
 mod m0012_background;
 mod m0013_templates_messages;
 mod m0014_person_lead_search;
+mod m0015_territories;
 
 pub use m0003_builtin_roles::{builtin_grants, BUILTIN_ROLES};
 
@@ -41,6 +42,7 @@ impl MigratorTrait for Migrator {
             Box::new(m0012_background::Migration),
             Box::new(m0013_templates_messages::Migration),
             Box::new(m0014_person_lead_search::Migration),
+            Box::new(m0015_territories::Migration),
         ]
     }
 }

@@ -5,6 +5,7 @@ mod helpers;
 mod access;
 mod activities;
 mod api_keys;
+mod assignment;
 mod attachments;
 mod auth;
 mod background;

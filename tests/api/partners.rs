@@ -110,7 +110,7 @@ async fn partners_use_managed_lists(engine: Engine) {
     assert_eq!(partner["emails"], json!(["info@konzum.hr"]));
     assert_eq!(
         partner["owners"],
-        json!([{"user_id": partner["primary_owner_id"], "role": "primary"}])
+        json!([{"user_id": partner["primary_owner_id"], "role": "primary", "rule_id": null}])
     );
     let wrong_list = app
         .post(
@@ -462,9 +462,9 @@ async fn merging_moves_everything_and_leaves_history(engine: Engine) {
         (Some(1), Some(1), Some(1))
     );
     assert!(
-        merged["partner"]["owners"]
-            .as_array()
-            .is_some_and(|o| o.contains(&json!({"user_id": ana["id"], "role": "shared"}))),
+        merged["partner"]["owners"].as_array().is_some_and(
+            |o| o.contains(&json!({"user_id": ana["id"], "role": "shared", "rule_id": null}))
+        ),
         "the duplicate's owner keeps access"
     );
     assert_eq!(

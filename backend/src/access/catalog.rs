@@ -25,6 +25,7 @@ pub enum Resource {
     EmailTemplates,
     Mailings,
     Announcements,
+    Territories,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, ToSchema)]
@@ -66,6 +67,7 @@ pub const CATALOG: &[(Resource, &[Action])] = {
         (Resource::EmailTemplates, &[Read, Create, Update, Delete]),
         (Resource::Mailings, &[Read, Create]),
         (Resource::Announcements, &[Read, Create, Update, Delete]),
+        (Resource::Territories, &[Read, Create, Update, Delete]),
     ]
 };
 
@@ -91,6 +93,7 @@ impl Resource {
             Self::EmailTemplates => "email_templates",
             Self::Mailings => "mailings",
             Self::Announcements => "announcements",
+            Self::Territories => "territories",
         }
     }
 

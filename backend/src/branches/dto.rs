@@ -19,6 +19,8 @@ pub struct Branch {
     pub country: Option<String>,
     pub phones: Vec<String>,
     pub emails: Vec<String>,
+    /// The territory the address lies in (derived).
+    pub territory_id: Option<String>,
     pub created_at: DateTime<Utc>,
     pub updated_at: DateTime<Utc>,
     pub version: i32,
@@ -34,6 +36,7 @@ impl From<entity::Model> for Branch {
         Self {
             phones: strings(m.phones),
             emails: strings(m.emails),
+            territory_id: m.territory_id,
             id: m.id,
             partner_id: m.partner_id,
             name: m.name,

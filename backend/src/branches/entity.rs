@@ -15,6 +15,8 @@ pub struct Model {
     pub country: Option<String>,
     pub phones: Option<Json>,
     pub emails: Option<Json>,
+    /// Derived from the address, like the partner's.
+    pub territory_id: Option<String>,
     pub created_at: DateTimeUtc,
     pub updated_at: DateTimeUtc,
     pub created_by: Option<String>,

@@ -9,6 +9,7 @@ use crate::clock;
 use crate::error::{ApiError, ApiResult};
 use crate::history;
 use crate::partners::service::find_visible;
+use crate::territories::tree::Address;
 use sea_orm::{
     ActiveValue::Set, ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, TransactionTrait,
 };
@@ -43,6 +44,31 @@ fn apply(active: &mut entity::ActiveModel, f: BranchFields) {
         let lower: Vec<String> = v.into_iter().map(|e| e.trim().to_lowercase()).collect();
         active.emails = Set(Some(serde_json::json!(lower)));
     }
+}
+
+/// The territory the branch's address lies in, like a partner's.
+async fn locate(db: &impl ConnectionTrait, active: &mut entity::ActiveModel) -> ApiResult<()> {
+    let value = |v: &sea_orm::ActiveValue<Option<String>>| {
+        v.clone()
+            .into_value()
+            .and_then(|v| v.unwrap::<Option<String>>())
+    };
+    let (country, region, postal_code) = (
+        value(&active.country),
+        value(&active.region),
+        value(&active.postal_code),
+    );
+    let territory = crate::assignment::follow::territory_of(
+        db,
+        Address {
+            country: country.as_deref(),
+            region: region.as_deref(),
+            postal_code: postal_code.as_deref(),
+        },
+    )
+    .await?;
+    active.territory_id = Set(territory);
+    Ok(())
 }
 
 pub async fn list(
@@ -107,6 +133,7 @@ pub async fn create(
         country: Set(None),
         phones: Set(Some(serde_json::json!([]))),
         emails: Set(Some(serde_json::json!([]))),
+        territory_id: Set(None),
         created_at: Set(now),
         updated_at: Set(now),
         created_by: Set(Some(caller.user_id.clone())),
@@ -114,6 +141,7 @@ pub async fn create(
         deleted_at: Set(None),
     };
     apply(&mut active, input);
+    locate(&txn, &mut active).await?;
     entity::Entity::insert(active)
         .exec_without_returning(&txn)
         .await?;
@@ -147,6 +175,7 @@ pub async fn update(
     let version = model.version;
     let mut active: entity::ActiveModel = model.into();
     apply(&mut active, input);
+    locate(&txn, &mut active).await?;
     versioned::save(&txn, active, id, version).await?;
     let dto = Branch::from(find(&txn, partner_id, id).await?);
     history::record(

@@ -6,7 +6,7 @@ pub mod service;
 mod writer;
 
 pub use handlers::*;
-pub use writer::{created, diff, record, Actor, Change};
+pub use writer::{created, diff, record, record_many, Actor, Change};
 
 use actix_web::web;
 

@@ -85,3 +85,35 @@ pub async fn record(
     .await
     .map(|_| ())
 }
+
+/// One entry per record, written in statements of many rows (a reassignment, an import).
+pub async fn record_many(
+    db: &impl ConnectionTrait,
+    actor: Actor<'_>,
+    entity_type: &str,
+    action: &str,
+    entries: impl IntoIterator<Item = (String, Vec<Change>)>,
+) -> Result<(), DbErr> {
+    let at = clock::now();
+    let mut rows = Vec::new();
+    for (entity_id, changes) in entries {
+        let changes = serde_json::to_value(changes).map_err(|e| DbErr::Custom(e.to_string()))?;
+        rows.push(entity::ActiveModel {
+            id: Set(clock::new_id()),
+            at: Set(at),
+            actor_id: Set(actor.user_id.map(str::to_owned)),
+            api_key_id: Set(actor.api_key_id.map(str::to_owned)),
+            entity_type: Set(entity_type.to_owned()),
+            entity_id: Set(entity_id),
+            action: Set(action.to_owned()),
+            changes: Set(Some(changes)),
+            request_id: Set(actor.request_id.map(str::to_owned)),
+        });
+    }
+    for chunk in rows.chunks(1000) {
+        entity::Entity::insert_many(chunk.to_vec())
+            .exec_without_returning(db)
+            .await?;
+    }
+    Ok(())
+}

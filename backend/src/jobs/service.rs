@@ -35,9 +35,14 @@ pub async fn list(
         .map(Job::from))
 }
 
+/// Administrators see every job; anyone sees the jobs they started (an import, a reassignment).
 pub async fn get(db: &impl ConnectionTrait, caller: &Caller, id: &str) -> ApiResult<Job> {
-    caller.require(Resource::Jobs, Action::Read)?;
-    find(db, id).await.map(Job::from)
+    let admin = caller.require(Resource::Jobs, Action::Read);
+    let job = find(db, id).await?;
+    if admin.is_err() && job.created_by.as_deref() != Some(caller.user_id.as_str()) {
+        return Err(admin.err().unwrap_or(ApiError::NotFound));
+    }
+    Ok(Job::from(job))
 }
 
 async fn find(db: &impl ConnectionTrait, id: &str) -> ApiResult<job::Model> {

@@ -32,6 +32,7 @@ async fn dispatch(state: web::Data<AppState>, job: job::Model) -> JobResult {
             crate::templates::mailing::fan_out(&state, &job).await
         }
         crate::alarms::SCAN_JOB => crate::alarms::scan(&state).await,
+        crate::assignment::jobs::APPLY_JOB => crate::assignment::jobs::run(&state, &job).await,
         super::CLEANUP_JOB => super::cleanup(&state).await,
         other => Err(JobFailure::Dead(format!(
             "no handler for job kind `{other}`"

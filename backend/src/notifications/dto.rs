@@ -11,6 +11,7 @@ pub const KINDS: &[&str] = &[
     "deadline_overdue",
     "deadline_escalated",
     "message",
+    "partners_assigned",
 ];
 
 #[derive(Debug, Clone, Serialize, ToSchema)]

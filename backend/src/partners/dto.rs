@@ -16,6 +16,9 @@ pub struct Owner {
     /// `primary`, `deputy` or `shared`.
     #[schema(example = "primary")]
     pub role: String,
+    /// The assignment rule that made this owner; none when set by hand.
+    #[serde(default)]
+    pub rule_id: Option<String>,
 }
 
 #[derive(Debug, Clone, Serialize, ToSchema)]
@@ -50,6 +53,10 @@ pub struct Partner {
     pub custom_fields: serde_json::Value,
     pub primary_owner_id: Option<String>,
     pub owners: Vec<Owner>,
+    /// The territory the address lies in (derived; see `/api/v1/territories`).
+    pub territory_id: Option<String>,
+    /// Owners set by hand that automatic assignment leaves alone.
+    pub owners_locked: bool,
     /// The lead this partner was converted from (its history stays under that lead's id).
     pub lead_id: Option<String>,
     pub created_at: DateTime<Utc>,
@@ -91,6 +98,8 @@ impl Partner {
             notes: m.notes,
             primary_owner_id: m.primary_owner_id,
             owners,
+            territory_id: m.territory_id,
+            owners_locked: m.owners_locked,
             lead_id: m.lead_id,
             created_at: m.created_at,
             updated_at: m.updated_at,
@@ -235,6 +244,8 @@ pub struct SetOwners {
     #[schema(max_items = 50)]
     #[serde(default)]
     pub shared_ids: Vec<String>,
+    /// Locks these owners against automatic reassignment (`false` unlocks; left out: unchanged).
+    pub locked: Option<bool>,
 }
 
 /// What to look for before creating a partner.
@@ -292,6 +303,12 @@ pub struct PartnerListQuery {
     pub owner_id: Option<String>,
     /// Only partners with no primary owner.
     pub unassigned: Option<bool>,
+    /// Only partners the caller owns: as primary, deputy or shared owner ("my partners").
+    pub mine: Option<bool>,
+    /// Only partners in this territory or one under it.
+    #[param(max_length = 36)]
+    #[validate(length(max = 36))]
+    pub territory_id: Option<String>,
     #[param(max_length = 20)]
     #[validate(length(max = 20))]
     pub status: Option<String>,
@@ -379,6 +396,9 @@ pub enum BulkAction {
     AddTags,
     RemoveTags,
     SetGroup,
+    /// Makes `owner_id` the primary owner (set by hand; `lock` keeps it from automatic
+    /// reassignment). Needs `partners:assign`.
+    SetOwner,
     Delete,
 }
 
@@ -398,6 +418,11 @@ pub struct BulkPartners {
     /// For `set_group`; null clears it.
     #[schema(max_length = 36)]
     pub group_id: Option<String>,
+    /// For `set_owner`: the new primary owner.
+    #[schema(max_length = 36)]
+    pub owner_id: Option<String>,
+    /// For `set_owner`: lock (or unlock) the owners against automatic reassignment.
+    pub lock: Option<bool>,
 }
 
 #[derive(Debug, Serialize, ToSchema)]

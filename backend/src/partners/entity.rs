@@ -30,6 +30,10 @@ pub mod partner {
         pub notes: Option<String>,
         pub custom_fields: Option<Json>,
         pub primary_owner_id: Option<String>,
+        /// Derived from the address: the deepest territory it lies in.
+        pub territory_id: Option<String>,
+        /// Owners set by hand that automatic assignment leaves alone.
+        pub owners_locked: bool,
         /// The lead this partner was converted from, whose history stays reachable.
         pub lead_id: Option<String>,
         pub created_at: DateTimeUtc,
@@ -57,6 +61,8 @@ pub mod owner {
         pub user_id: String,
         /// `primary`, `deputy` or `shared`.
         pub role: String,
+        /// The assignment rule that made this owner; `None` when set by hand.
+        pub rule_id: Option<String>,
     }
 
     #[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]

@@ -87,12 +87,14 @@ pub async fn merge(
             partner_id: Set(target_id.to_owned()),
             user_id: Set(o.user_id.clone()),
             role: Set("shared".into()),
+            rule_id: Set(None),
         })
         .exec_without_returning(&txn)
         .await?;
         joined.push(Owner {
             user_id: o.user_id,
             role: "shared".into(),
+            rule_id: None,
         });
     }
     let mut target = target;

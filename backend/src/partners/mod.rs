@@ -32,6 +32,7 @@ pub fn routes(cfg: &mut web::ServiceConfig) {
             .service(web::resource("/{id}/owners").put(set_owners))
             .service(web::resource("/{id}/merge").post(merge_partner))
             .service(web::resource("/{id}/overview").get(get_overview))
+            .service(web::resource("/{id}/assignment").get(crate::assignment::explain_partner))
             .service(
                 web::resource("/{id}/branches")
                     .get(branches::list_branches)

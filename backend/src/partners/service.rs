@@ -5,8 +5,9 @@ use super::dto::{
 };
 use super::entity::{owner, partner};
 use super::{names, scope, tax_id};
-use crate::access::{find_for, Action, Resource};
+use crate::access::{find_for, Action, Resource, Scope};
 use crate::api::{versioned, FilterNode, IfMatch, ListQuery, Page};
+use crate::assignment;
 use crate::auth::Caller;
 use crate::clock;
 use crate::custom_fields::service::{self as custom_fields, fetch_page};
@@ -81,6 +82,7 @@ pub async fn owners_of(
         out.entry(r.partner_id).or_default().push(Owner {
             user_id: r.user_id,
             role: r.role,
+            rule_id: r.rule_id,
         });
     }
     for list in out.values_mut() {
@@ -150,6 +152,14 @@ pub async fn list(
     }
     if q.unassigned == Some(true) {
         select = select.filter(partner::Column::PrimaryOwnerId.is_null());
+    }
+    if q.mine == Some(true) {
+        select = select.filter(scope::visible(Scope::Own, &caller.user_id));
+    }
+    if let Some(t) = &q.territory_id {
+        let tree = assignment::engine::load_tree(db).await?;
+        let within = tree.within(t);
+        select = select.filter(partner::Column::TerritoryId.is_in(within));
     }
     if let Some(v) = &q.status {
         select = select.filter(partner::Column::Status.eq(v.as_str()));
@@ -370,6 +380,8 @@ pub async fn create(
         notes: Set(None),
         custom_fields: Set(Some(serde_json::json!({}))),
         primary_owner_id: Set(Some(caller.user_id.clone())),
+        territory_id: Set(None),
+        owners_locked: Set(false),
         lead_id: Set(None),
         created_at: Set(now),
         updated_at: Set(now),
@@ -386,6 +398,7 @@ pub async fn create(
         partner_id: Set(id.clone()),
         user_id: Set(caller.user_id.clone()),
         role: Set("primary".into()),
+        rule_id: Set(None),
     })
     .exec_without_returning(&txn)
     .await?;
@@ -403,8 +416,18 @@ pub async fn create(
         history::created(&snapshot(&dto)),
     )
     .await?;
+    // The territory and owners the assignment table gives it, recorded as their own entry.
+    assignment::follow::partners(&txn, caller.actor(), std::slice::from_ref(&id)).await?;
+    let dto = to_dto(&txn, find_model(&txn, &id).await?).await?;
     txn.commit().await?;
     Ok(dto)
+}
+
+async fn find_model(db: &impl ConnectionTrait, id: &str) -> ApiResult<partner::Model> {
+    partner::Entity::find_by_id(id)
+        .one(db)
+        .await?
+        .ok_or(ApiError::NotFound)
 }
 
 async fn save(
@@ -420,10 +443,8 @@ async fn save(
     let mut active: partner::ActiveModel = model.clone().into();
     change(&mut active, &model).await?;
     versioned::save(txn, active, id, version).await?;
-    let after = partner::Entity::find_by_id(id)
-        .one(txn)
-        .await?
-        .ok_or(ApiError::NotFound)?;
+    let after = find_model(txn, id).await?;
+    let moved = assignment::follow::matters(&model, &after);
     let dto = to_dto(txn, after).await?;
     history::record(
         txn,
@@ -434,7 +455,12 @@ async fn save(
         history::diff(&before, &snapshot(&dto)),
     )
     .await?;
-    Ok(dto)
+    if !moved {
+        return Ok(dto);
+    }
+    // A new address or group can mean a new territory and new owners.
+    assignment::follow::partners(txn, caller.actor(), &[id.to_owned()]).await?;
+    to_dto(txn, find_model(txn, id).await?).await
 }
 
 pub async fn update(
@@ -490,7 +516,7 @@ pub async fn restore(db: &impl TransactionTrait, caller: &Caller, id: &str) -> A
     Ok(dto)
 }
 
-async fn check_active_users(
+pub(super) async fn check_active_users(
     db: &impl ConnectionTrait,
     field: &str,
     ids: &[String],
@@ -541,6 +567,7 @@ pub async fn set_owners(
     let all: Vec<String> = rows.iter().map(|(u, _)| u.clone()).collect();
     check_active_users(&txn, "primary_id", &all).await?;
     let primary = input.primary_id.clone();
+    let locked = input.locked;
     let dto = save(&txn, caller, id, model, "assign", async |active, _| {
         owner::Entity::delete_many()
             .filter(owner::Column::PartnerId.eq(id))
@@ -552,12 +579,16 @@ pub async fn set_owners(
                     partner_id: Set(id.to_owned()),
                     user_id: Set(user_id),
                     role: Set(role.to_owned()),
+                    rule_id: Set(None),
                 }
             }))
             .exec_without_returning(&txn)
             .await?;
         }
         active.primary_owner_id = Set(primary);
+        if let Some(locked) = locked {
+            active.owners_locked = Set(locked);
+        }
         Ok(())
     })
     .await?;

@@ -192,6 +192,7 @@ pub async fn seed(db: &Db, users: &HashMap<&str, String>) -> anyhow::Result<()> 
             primary_id: users.get(owner).cloned(),
             deputy_ids: vec![],
             shared_ids: vec![],
+            locked: None,
         };
         partners::set_owners(&db.write, &admin, &p.id, owners)
             .await

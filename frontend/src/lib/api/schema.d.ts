@@ -226,6 +226,102 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/assignment/apply": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["apply"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/assignment/pending": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["pending"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/assignment/preview": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["preview"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/assignment/reports/owners": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["owners_report"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/assignment/reports/unassigned": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["unassigned_report"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/assignment/rules": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["list_rules"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/attachments": {
         parameters: {
             query?: never;
@@ -898,6 +994,22 @@ export interface paths {
         patch: operations["update_partner"];
         trace?: never;
     };
+    "/api/v1/partners/{id}/assignment": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["explain_partner"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/partners/{id}/branches": {
         parameters: {
             query?: never;
@@ -1218,6 +1330,38 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/territories": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["list_territories"];
+        put?: never;
+        post: operations["create_territory"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/territories/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        delete: operations["delete_territory"];
+        options?: never;
+        head?: never;
+        patch: operations["update_territory"];
+        trace?: never;
+    };
     "/api/v1/unsubscribe/{token}": {
         parameters: {
             query?: never;
@@ -1499,6 +1643,32 @@ export interface components {
             /** @description The user whose rights the key carries. */
             user_id: string;
         };
+        Applied: {
+            /** @description The job that reassigns; follow it at `/api/v1/admin/jobs/{id}`. */
+            job_id: string;
+            rules: components["schemas"]["AssignmentRule"][];
+        };
+        AssignmentRule: {
+            /** @description An item of the `partner_groups` list; none: any group. */
+            group_id?: string | null;
+            id: string;
+            /**
+             * Format: int32
+             * @description Among rules equally specific, the lower number wins.
+             */
+            priority: number;
+            /** @description `primary`, `deputy` or `shared`. */
+            role: string;
+            /** @description None: anywhere. */
+            territory_id?: string | null;
+            /** Format: date-time */
+            updated_at: string;
+            user_id: string;
+            /** Format: date */
+            valid_from?: string | null;
+            /** Format: date */
+            valid_to?: string | null;
+        };
         Attachment: {
             /** @description Sniffed from the content, not taken from the client. */
             content_type: string;
@@ -1530,6 +1700,8 @@ export interface components {
             postal_code?: string | null;
             region?: string | null;
             street?: string | null;
+            /** @description The territory the address lies in (derived). */
+            territory_id?: string | null;
             /** Format: date-time */
             updated_at: string;
             /** Format: int32 */
@@ -1548,19 +1720,30 @@ export interface components {
             street?: string | null;
         };
         /** @enum {string} */
-        BulkAction: "add_tags" | "remove_tags" | "set_group" | "delete";
+        BulkAction: "add_tags" | "remove_tags" | "set_group" | "set_owner" | "delete";
         /** @description `POST /api/v1/partners/bulk`: one action on many partners, all or nothing. */
         BulkPartners: {
             action: components["schemas"]["BulkAction"];
             /** @description For `set_group`; null clears it. */
             group_id?: string | null;
             ids: string[];
+            /** @description For `set_owner`: lock (or unlock) the owners against automatic reassignment. */
+            lock?: boolean | null;
+            /** @description For `set_owner`: the new primary owner. */
+            owner_id?: string | null;
             /** @description Tag codes, for `add_tags` and `remove_tags`. */
             tags?: string[];
         };
         BulkResult: {
             /** Format: int64 */
             changed: number;
+        };
+        /** @description A rule that applies to a partner, and how it fared. */
+        CandidateRule: {
+            /** @description `won` (gave this owner), `tied` (a conflict), `beaten` (a more specific rule won). */
+            outcome: string;
+            rank: components["schemas"]["Rank"];
+            rule: components["schemas"]["AssignmentRule"];
         };
         Change: {
             field: string;
@@ -1578,6 +1761,12 @@ export interface components {
             op: components["schemas"]["FilterOp"];
             /** @description A scalar, or an array for `in`, or a boolean for `is_null`. */
             value?: unknown;
+        };
+        ConflictItem: {
+            partner_id: string;
+            partner_name: string;
+            /** @description The tied primary rules, naming different users. */
+            rule_ids: string[];
         };
         ContactCostReport: {
             /** Format: date-time */
@@ -1885,6 +2074,18 @@ export interface components {
             /** Format: int32 */
             version: number;
         };
+        /** @description Why a partner has its owners. */
+        Explanation: {
+            /** @description Every rule that applies today, best first. */
+            candidates: components["schemas"]["CandidateRule"][];
+            conflict: boolean;
+            owners: components["schemas"]["OwnerRef"][];
+            owners_locked: boolean;
+            partner_id: string;
+            territory_id?: string | null;
+            /** @description The territory and those above it, outermost first. */
+            territory_path: string[];
+        };
         FieldError: {
             code: string;
             /** @description The request field, dotted for nested ones (`grants.0.scope`). */
@@ -2178,6 +2379,22 @@ export interface components {
              * @example primary
              */
             role: string;
+            /** @description The assignment rule that made this owner; none when set by hand. */
+            rule_id?: string | null;
+            user_id: string;
+        };
+        /** @description Partners per owner and territory. */
+        OwnerCount: {
+            /** Format: int64 */
+            partners: number;
+            territory_id?: string | null;
+            /** @description None: unassigned. */
+            user_id?: string | null;
+        };
+        OwnerRef: {
+            role: string;
+            /** @description The rule that made this owner; none when set by hand. */
+            rule_id?: string | null;
             user_id: string;
         };
         OwnerUser: {
@@ -2262,6 +2479,8 @@ export interface components {
                 postal_code?: string | null;
                 region?: string | null;
                 street?: string | null;
+                /** @description The territory the address lies in (derived). */
+                territory_id?: string | null;
                 /** Format: date-time */
                 updated_at: string;
                 /** Format: int32 */
@@ -2476,6 +2695,8 @@ export interface components {
                 name: string;
                 notes?: string | null;
                 owners: components["schemas"]["Owner"][];
+                /** @description Owners set by hand that automatic assignment leaves alone. */
+                owners_locked: boolean;
                 phones: string[];
                 postal_code?: string | null;
                 primary_owner_id?: string | null;
@@ -2490,6 +2711,8 @@ export interface components {
                 tax_country?: string | null;
                 /** @description Normalized: no country prefix, spaces or dashes. */
                 tax_id?: string | null;
+                /** @description The territory the address lies in (derived; see `/api/v1/territories`). */
+                territory_id?: string | null;
                 /** Format: date-time */
                 updated_at: string;
                 /** Format: int32 */
@@ -2669,6 +2892,8 @@ export interface components {
             name: string;
             notes?: string | null;
             owners: components["schemas"]["Owner"][];
+            /** @description Owners set by hand that automatic assignment leaves alone. */
+            owners_locked: boolean;
             phones: string[];
             postal_code?: string | null;
             primary_owner_id?: string | null;
@@ -2683,6 +2908,8 @@ export interface components {
             tax_country?: string | null;
             /** @description Normalized: no country prefix, spaces or dashes. */
             tax_id?: string | null;
+            /** @description The territory the address lies in (derived; see `/api/v1/territories`). */
+            territory_id?: string | null;
             /** Format: date-time */
             updated_at: string;
             /** Format: int32 */
@@ -2817,6 +3044,45 @@ export interface components {
         Preferences: {
             locale: components["schemas"]["Locale"];
         };
+        Preview: {
+            /**
+             * Format: int64
+             * @description Partners whose owners change.
+             */
+            changed: number;
+            conflict_items: components["schemas"]["ConflictItem"][];
+            /**
+             * Format: int64
+             * @description Partners two primary rules tie on; they keep their primary owner.
+             */
+            conflicts: number;
+            /** @description The first changed partners, by id. */
+            items: components["schemas"]["PreviewItem"][];
+            /**
+             * Format: int64
+             * @description Live partners looked at.
+             */
+            partners: number;
+            /**
+             * Format: int64
+             * @description Partners whose territory changes (their owners may not).
+             */
+            relocated: number;
+        };
+        /** @description A partner whose owners (or territory) the table changes. */
+        PreviewItem: {
+            from: components["schemas"]["OwnerRef"][];
+            partner_id: string;
+            partner_name: string;
+            /**
+             * @description The rule that gives the primary owner. In a preview a rule without an id is named
+             *     `new:<index in the proposed rules>`.
+             */
+            rule_id?: string | null;
+            territory_from?: string | null;
+            territory_to?: string | null;
+            to: components["schemas"]["OwnerRef"][];
+        };
         /** @description Whom to render a preview for; with neither, placeholders show sample values. */
         PreviewRequest: {
             partner_id?: string | null;
@@ -2834,6 +3100,14 @@ export interface components {
             title: string;
             /** @example https://crm.invalid/problems/not_found */
             type: string;
+        };
+        /** @description How specific a rule is for a partner; smaller is better. */
+        Rank: {
+            exact_group: boolean;
+            /** Format: int32 */
+            priority: number;
+            /** @description Depth of the rule's territory (0: anywhere). */
+            territory_depth: number;
         };
         Reader: {
             name: string;
@@ -2854,7 +3128,7 @@ export interface components {
             password: string;
         };
         /** @enum {string} */
-        Resource: "users" | "roles" | "teams" | "api_keys" | "history" | "saved_views" | "partners" | "persons" | "lists" | "activities" | "reports" | "leads" | "custom_fields" | "jobs" | "emails" | "absences" | "email_templates" | "mailings" | "announcements";
+        Resource: "users" | "roles" | "teams" | "api_keys" | "history" | "saved_views" | "partners" | "persons" | "lists" | "activities" | "reports" | "leads" | "custom_fields" | "jobs" | "emails" | "absences" | "email_templates" | "mailings" | "announcements" | "territories";
         ResourceActions: {
             actions: string[];
             resource: string;
@@ -2872,6 +3146,25 @@ export interface components {
             updated_at: string;
             /** Format: int32 */
             version: number;
+        };
+        /** @description One row of a proposed table; `id` keeps an existing rule (so owners it made stay its own). */
+        RuleInput: {
+            group_id?: string | null;
+            id?: string | null;
+            /** Format: int32 */
+            priority?: number;
+            /** @example primary */
+            role: string;
+            territory_id?: string | null;
+            user_id: string;
+            /** Format: date */
+            valid_from?: string | null;
+            /** Format: date */
+            valid_to?: string | null;
+        };
+        /** @description The whole assignment table as it should be. */
+        RuleSet: {
+            rules: components["schemas"]["RuleInput"][];
         };
         SavedView: {
             columns?: string[] | null;
@@ -2939,6 +3232,8 @@ export interface components {
         /** @description `PUT /api/v1/partners/{id}/owners`: the whole ownership at once. */
         SetOwners: {
             deputy_ids?: string[];
+            /** @description Locks these owners against automatic reassignment (`false` unlocks; left out: unchanged). */
+            locked?: boolean | null;
             primary_id?: string | null;
             shared_ids?: string[];
         };
@@ -2956,6 +3251,34 @@ export interface components {
             /** Format: int32 */
             version: number;
         };
+        Territory: {
+            /** @description ISO 3166-1 alpha-2 codes; empty: any country. */
+            countries: string[];
+            /** Format: date-time */
+            created_at: string;
+            id: string;
+            name: string;
+            parent_id?: string | null;
+            /**
+             * @description Prefixes (`21`) or inclusive ranges of codes of one length (`10000-10999`, or
+             *     `00-001..00-999`); empty: any postal code.
+             */
+            postal_codes: string[];
+            /** @description Region names (case-insensitive); empty: any region. */
+            regions: string[];
+            /** Format: date-time */
+            updated_at: string;
+            /** Format: int32 */
+            version: number;
+        };
+        /** @description Create and update: on update, fields left out stay as they are (`parent_id: null` makes a root). */
+        TerritoryFields: {
+            countries?: string[] | null;
+            name?: string | null;
+            parent_id?: string | null;
+            postal_codes?: string[] | null;
+            regions?: string[] | null;
+        };
         TokenResponse: {
             access_token: string;
             /**
@@ -2967,6 +3290,12 @@ export interface components {
             /** @example Bearer */
             token_type: string;
             user: components["schemas"]["User"];
+        };
+        UnassignedPartner: {
+            city?: string | null;
+            id: string;
+            name: string;
+            territory_id?: string | null;
         };
         UnreadCount: {
             /** Format: int64 */
@@ -4713,6 +5042,410 @@ export interface operations {
             };
             /** @description No such record, or not visible to the caller */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unexpected error; the problem carries the request id */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    apply: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["RuleSet"];
+            };
+        };
+        responses: {
+            /** @description The table is replaced; a job reassigns the partners as the preview showed */
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Applied"];
+                };
+            };
+            /** @description Malformed JSON, unknown field or invalid query parameter */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing, invalid or expired token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller's role does not grant this action */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body exceeds CRM_MAX_JSON_BYTES */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is not application/json */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Validation failed; `errors` lists the fields */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unexpected error; the problem carries the request id */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    pending: {
+        parameters: {
+            query?: {
+                /** @description How many changed partners to list (the counts cover all); default 100, at most 1000. */
+                limit?: number | null;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description What the current table would still change, and the partners whose rules conflict */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Preview"];
+                };
+            };
+            /** @description Malformed JSON, unknown field or invalid query parameter */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing, invalid or expired token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller's role does not grant this action */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unexpected error; the problem carries the request id */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    preview: {
+        parameters: {
+            query?: {
+                /** @description How many changed partners to list (the counts cover all); default 100, at most 1000. */
+                limit?: number | null;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["RuleSet"];
+            };
+        };
+        responses: {
+            /** @description Every partner whose owners the proposed table changes (counts; the first ones listed); nothing is written */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Preview"];
+                };
+            };
+            /** @description Malformed JSON, unknown field or invalid query parameter */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing, invalid or expired token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller's role does not grant this action */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body exceeds CRM_MAX_JSON_BYTES */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is not application/json */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Validation failed; `errors` lists the fields */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unexpected error; the problem carries the request id */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    owners_report: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Partners per primary owner and territory, in the caller's scope */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OwnerCount"][];
+                };
+            };
+            /** @description Malformed JSON, unknown field or invalid query parameter */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing, invalid or expired token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller's role does not grant this action */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unexpected error; the problem carries the request id */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    unassigned_report: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Partners without a primary owner (the first 1000 by name) */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UnassignedPartner"][];
+                };
+            };
+            /** @description Malformed JSON, unknown field or invalid query parameter */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing, invalid or expired token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller's role does not grant this action */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unexpected error; the problem carries the request id */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    list_rules: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The assignment table */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AssignmentRule"][];
+                };
+            };
+            /** @description Malformed JSON, unknown field or invalid query parameter */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing, invalid or expired token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller's role does not grant this action */
+            403: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -8982,6 +9715,10 @@ export interface operations {
                 owner_id?: string;
                 /** @description Only partners with no primary owner. */
                 unassigned?: boolean;
+                /** @description Only partners the caller owns: as primary, deputy or shared owner ("my partners"). */
+                mine?: boolean;
+                /** @description Only partners in this territory or one under it. */
+                territory_id?: string;
                 status?: string;
                 kind?: string;
                 is_customer?: boolean;
@@ -9652,6 +10389,73 @@ export interface operations {
             };
             /** @description If-Match is missing */
             428: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unexpected error; the problem carries the request id */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    explain_partner: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The rule behind the partner's owners and the candidates it beat */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Explanation"];
+                };
+            };
+            /** @description Malformed JSON, unknown field or invalid query parameter */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing, invalid or expired token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller's role does not grant this action */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such record, or not visible to the caller */
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -12537,6 +13341,363 @@ export interface operations {
             };
             /** @description No such record, or not visible to the caller */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unexpected error; the problem carries the request id */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    list_territories: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Every territory, by name; `parent_id` gives the tree */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Territory"][];
+                };
+            };
+            /** @description Malformed JSON, unknown field or invalid query parameter */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing, invalid or expired token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller's role does not grant this action */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unexpected error; the problem carries the request id */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    create_territory: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["TerritoryFields"];
+            };
+        };
+        responses: {
+            /** @description Created; partners are relocated and reassigned by a job */
+            201: {
+                headers: {
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Territory"];
+                };
+            };
+            /** @description Malformed JSON, unknown field or invalid query parameter */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing, invalid or expired token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller's role does not grant this action */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body exceeds CRM_MAX_JSON_BYTES */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is not application/json */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Validation failed; `errors` lists the fields */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unexpected error; the problem carries the request id */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    delete_territory: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description The ETag of the version being deleted */
+                "If-Match": string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Deleted */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Malformed JSON, unknown field or invalid query parameter */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing, invalid or expired token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller's role does not grant this action */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such record, or not visible to the caller */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Territories lie under it or rules name it */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description If-Match names an older version; the current ETag is returned */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description If-Match is missing */
+            428: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unexpected error; the problem carries the request id */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    update_territory: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description The ETag of the version being changed */
+                "If-Match": string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["TerritoryFields"];
+            };
+        };
+        responses: {
+            /** @description Updated; partners are relocated and reassigned by a job */
+            200: {
+                headers: {
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Territory"];
+                };
+            };
+            /** @description Malformed JSON, unknown field or invalid query parameter */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing, invalid or expired token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller's role does not grant this action */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such record, or not visible to the caller */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description If-Match names an older version; the current ETag is returned */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body exceeds CRM_MAX_JSON_BYTES */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is not application/json */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Validation failed; `errors` lists the fields */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description If-Match is missing */
+            428: {
                 headers: {
                     [name: string]: unknown;
                 };

@@ -9,6 +9,7 @@ use std::time::{Duration, Instant};
 
 const CONCURRENCY: usize = 32;
 mod alarms;
+mod assignment;
 mod mail;
 mod partners;
 
@@ -54,11 +55,16 @@ async fn main() -> anyhow::Result<()> {
             .await
             .with_context(|| format!("partners on {engine:?}"))?;
     }
+    for engine in engines_again().into_iter().filter(|_| wanted("assignment")) {
+        assignment::run(engine)
+            .await
+            .with_context(|| format!("assignment on {engine:?}"))?;
+    }
     Ok(())
 }
 
 /// Whether a section runs: all of them, or those named in `CRM_BENCH_ONLY` (comma-separated:
-/// users, mail, alarms, partners).
+/// users, mail, alarms, partners, assignment).
 fn wanted(section: &str) -> bool {
     std::env::var("CRM_BENCH_ONLY")
         .map(|only| only.split(',').any(|s| s.trim() == section))

@@ -1,0 +1,49 @@
+//! Assignment as partners change: a new partner, or one whose address or group changed, is
+//! relocated and given its owners in the same transaction as the change.
+use super::decide::Table;
+use super::engine::{load_rules, load_subjects, load_tree, plan, write};
+use crate::clock;
+use crate::error::ApiResult;
+use crate::history::Actor;
+use crate::partners::entity::partner;
+use crate::territories::tree::Address;
+use sea_orm::ConnectionTrait;
+
+/// Whether a change touches what assignment looks at.
+pub fn matters(before: &partner::Model, after: &partner::Model) -> bool {
+    before.country != after.country
+        || before.region != after.region
+        || before.postal_code != after.postal_code
+        || before.group_id != after.group_id
+}
+
+/// Relocates and reassigns these partners now, in the caller's transaction.
+pub async fn partners(
+    db: &impl ConnectionTrait,
+    actor: Actor<'_>,
+    ids: &[String],
+) -> ApiResult<()> {
+    if ids.is_empty() {
+        return Ok(());
+    }
+    let tree = load_tree(db).await?;
+    let table = Table::new(&tree, load_rules(db).await?, clock::now().date_naive());
+    if tree.is_empty() && table.is_empty() {
+        return Ok(());
+    }
+    for chunk in ids.chunks(1000) {
+        let subjects = load_subjects(db, None, Some(chunk), chunk.len() as u64).await?;
+        let (changes, _) = plan(&tree, &table, &subjects);
+        write(db, actor, &changes).await?;
+    }
+    Ok(())
+}
+
+/// The territory a branch's address lies in.
+pub async fn territory_of(
+    db: &impl ConnectionTrait,
+    address: Address<'_>,
+) -> ApiResult<Option<String>> {
+    let tree = load_tree(db).await?;
+    Ok(tree.locate(&address).map(str::to_owned))
+}
