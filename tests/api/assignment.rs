@@ -391,6 +391,17 @@ async fn deputies_and_shared_owners_work_the_partner(engine: Engine) {
     );
     let theirs = app.get("/api/v1/partners?mine=true", &other_token).await;
     assert_eq!(theirs.ok(200)["items"], json!([]));
+    // Having created it does not make it the administrator's: the rules gave it away.
+    let created = app.get("/api/v1/partners?mine=true", &admin).await;
+    assert_eq!(created.ok(200)["items"], json!([]));
+    let searched = app
+        .post(
+            "/api/v1/partners/search?mine=true",
+            &marko_token,
+            json!({"filter": {"field": "name", "op": "eq", "value": "Podravka"}}),
+        )
+        .await;
+    assert_eq!(searched.ok(200)["items"][0]["id"], pid.as_str());
 
     // While Ana is away, an overdue deadline on her partner alarms her deputy owner.
     let today = app.clock.now().date_naive();

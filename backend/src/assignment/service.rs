@@ -234,12 +234,13 @@ pub async fn preview(
 }
 
 /// What the current table would still change, and its conflicts (the report).
+/// For those who manage the table: it names partners beyond the caller's own.
 pub async fn pending(
     db: &impl ConnectionTrait,
     caller: &Caller,
     limit: usize,
 ) -> ApiResult<Preview> {
-    caller.require(Resource::Territories, Action::Read)?;
+    caller.require(Resource::Territories, Action::Update)?;
     let rules = load_rules(db).await?;
     scan(db, rules, limit).await
 }

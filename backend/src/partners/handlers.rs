@@ -20,16 +20,16 @@ pub async fn list_partners(
     Ok(HttpResponse::Ok().json(service::list(&state.db.read, &caller, &q, None, &page).await?))
 }
 
-#[utoipa::path(post, path = "/api/v1/partners/search", tag = "partners", request_body = SearchBody,
-    responses((status = 200, description = "A page of partners matching the filter tree", body = Page<Partner>)))]
+#[utoipa::path(post, path = "/api/v1/partners/search", tag = "partners", request_body = SearchBody, params(PartnerListQuery),
+    responses((status = 200, description = "A page of partners matching the filter tree and the list's quick filters (paging comes from the body)", body = Page<Partner>)))]
 pub async fn search_partners(
     state: web::Data<AppState>,
     caller: Caller,
+    q: Query<PartnerListQuery>,
     body: web::Json<SearchBody>,
 ) -> ApiResult<HttpResponse> {
     body.validate()?;
     let page = body.list_query();
-    let q = PartnerListQuery::default();
     Ok(HttpResponse::Ok()
         .json(service::list(&state.db.read, &caller, &q, body.filter.as_ref(), &page).await?))
 }

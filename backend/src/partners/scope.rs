@@ -16,6 +16,14 @@ fn owned_by(user_cond: Condition) -> SelectStatement {
         .to_owned()
 }
 
+/// Partners the user owns in any role (primary, deputy, shared): "my partners".
+pub fn owned_by_user(user_id: &str) -> Condition {
+    let owner = col("partner_owners", "user_id");
+    Condition::all().add(Expr::expr(col("partners", "id")).in_subquery(owned_by(
+        Condition::all().add(Expr::expr(owner).eq(user_id)),
+    )))
+}
+
 /// The condition on the `partners` table for a caller's scope.
 pub fn visible(scope: Scope, user_id: &str) -> Condition {
     let id = col("partners", "id");

@@ -5,7 +5,7 @@ use super::dto::{
 };
 use super::entity::{owner, partner};
 use super::{names, scope, tax_id};
-use crate::access::{find_for, Action, Resource, Scope};
+use crate::access::{find_for, Action, Resource};
 use crate::api::{versioned, FilterNode, IfMatch, ListQuery, Page};
 use crate::assignment;
 use crate::auth::Caller;
@@ -154,7 +154,7 @@ pub async fn list(
         select = select.filter(partner::Column::PrimaryOwnerId.is_null());
     }
     if q.mine == Some(true) {
-        select = select.filter(scope::visible(Scope::Own, &caller.user_id));
+        select = select.filter(scope::owned_by_user(&caller.user_id));
     }
     if let Some(t) = &q.territory_id {
         let tree = assignment::engine::load_tree(db).await?;

@@ -10048,7 +10048,30 @@ export interface operations {
     };
     search_partners: {
         parameters: {
-            query?: never;
+            query?: {
+                /** @description Matches name, tax id or city (case-insensitive, contains). */
+                q?: string;
+                group_id?: string;
+                /** @description Partners where this user is the primary owner. */
+                owner_id?: string;
+                /** @description Only partners with no primary owner. */
+                unassigned?: boolean;
+                /** @description Only partners the caller owns: as primary, deputy or shared owner ("my partners"). */
+                mine?: boolean;
+                /** @description Only partners in this territory or one under it. */
+                territory_id?: string;
+                status?: string;
+                kind?: string;
+                is_customer?: boolean;
+                is_supplier?: boolean;
+                country?: string;
+                tag?: string;
+                limit?: number;
+                cursor?: string;
+                count?: boolean;
+                sort?: string;
+                trashed?: boolean;
+            };
             header?: never;
             path?: never;
             cookie?: never;
@@ -10059,7 +10082,7 @@ export interface operations {
             };
         };
         responses: {
-            /** @description A page of partners matching the filter tree */
+            /** @description A page of partners matching the filter tree and the list's quick filters (paging comes from the body) */
             200: {
                 headers: {
                     [name: string]: unknown;
