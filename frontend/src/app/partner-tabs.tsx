@@ -1,4 +1,5 @@
 import { HistoryPanel } from "../components/HistoryPanel";
+import { WhyPanel } from "../features/assignment/components/WhyPanel";
 import { ActivitiesTab } from "../features/activities/components/ActivitiesTab";
 import { AttachmentsTab } from "../features/attachments/components/AttachmentsTab";
 import { Stack } from "@mantine/core";
@@ -47,7 +48,17 @@ export const PARTNER_TABS: readonly PartnerTab[] = [
       return <AttachmentsTab entityType="partner" entityId={partner.id} canUpload={canEdit} canDelete={canEdit} />;
     },
   },
-  { key: "owners", label: (t) => t("partners.tabs.owners"), render: (ctx) => <PartnerOwnersTab {...ctx} /> },
+  {
+    key: "owners",
+    label: (t) => t("partners.tabs.owners"),
+    // Who owns it, and why: the rules that apply to it and which of them won.
+    render: (ctx) => (
+      <Stack maw={960}>
+        <PartnerOwnersTab {...ctx} />
+        <WhyPanel partnerId={ctx.partner.id} version={ctx.partner.version} />
+      </Stack>
+    ),
+  },
   {
     key: "history",
     label: (t) => t("partners.tabs.history"),

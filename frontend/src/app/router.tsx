@@ -36,6 +36,10 @@ const TemplateEditorPage = lazy(() => import("../features/email-templates/compon
 const MessagesPage = lazy(() => import("../features/messages/components/MessagesPage"));
 const ThreadPage = lazy(() => import("../features/messages/components/ThreadPage"));
 const AnnouncementsAdminPage = lazy(() => import("../features/announcements/components/AnnouncementsAdminPage"));
+const TerritoriesPage = lazy(() => import("../features/territories/components/TerritoriesPage"));
+const RulesPage = lazy(() => import("../features/assignment/components/RulesPage"));
+const ReassignPage = lazy(() => import("../features/assignment/components/ReassignPage"));
+const AssignmentReportsPage = lazy(() => import("../features/reports/components/AssignmentReportsPage"));
 const CustomFieldsAdminPage = lazy(() => import("../features/custom-fields/components/CustomFieldsAdminPage"));
 
 export const router = createBrowserRouter([
@@ -66,6 +70,7 @@ export const router = createBrowserRouter([
             children: [
               { path: "partners", element: <PartnersPage /> },
               { path: "partners/new", element: <NewPartnerPage /> },
+              { element: <RequireNav nav="reassign" />, children: [{ path: "partners/reassign", element: <ReassignPage /> }] },
               { path: "partners/:id", element: <PartnerRoute /> },
             ],
           },
@@ -85,7 +90,10 @@ export const router = createBrowserRouter([
           },
           {
             element: <RequireNav nav="reports" />,
-            children: [{ path: "reports/contact-cost", element: <ContactCostPage /> }],
+            children: [
+              { path: "reports/contact-cost", element: <ContactCostPage /> },
+              { path: "reports/assignment", element: <AssignmentReportsPage /> },
+            ],
           },
           {
             element: <RequireNav nav="users" />,
@@ -112,6 +120,14 @@ export const router = createBrowserRouter([
           {
             element: <RequireNav nav="custom_fields" />,
             children: [{ path: "admin/custom-fields", element: <CustomFieldsAdminPage /> }],
+          },
+          {
+            element: <RequireNav nav="territories" />,
+            children: [{ path: "admin/territories", element: <TerritoriesPage /> }],
+          },
+          {
+            element: <RequireNav nav="assignment_rules" />,
+            children: [{ path: "admin/assignment-rules", element: <RulesPage /> }],
           },
           { element: <RequireNav nav="api_keys" />, children: [{ path: "api-keys", element: <ApiKeysPage /> }] },
           { element: <RequireNav nav="history" />, children: [{ path: "history", element: <HistoryPage /> }] },

@@ -31,6 +31,10 @@ describe("menu by grants", () => {
       history: true,
       jobs: false,
       announcements: false,
+      reassign: false,
+      assignment_reports: false,
+      territories: false,
+      assignment_rules: false,
     });
   });
 
@@ -53,6 +57,13 @@ describe("menu by grants", () => {
   it("shows the announcements admin only to those who may publish", () => {
     expect(allowedNav([{ resource: "announcements", action: "read", scope: "all" }]).announcements).toBe(false);
     expect(allowedNav([{ resource: "announcements", action: "create", scope: "all" }]).announcements).toBe(true);
+  });
+
+  it("shows territories and the rules table only to those who change territories", () => {
+    expect(allowedNav([{ resource: "territories", action: "read", scope: "all" }]).territories).toBe(false);
+    expect(allowedNav([{ resource: "territories", action: "create", scope: "all" }]).territories).toBe(true);
+    expect(allowedNav([{ resource: "territories", action: "update", scope: "all" }]).assignment_rules).toBe(true);
+    expect(allowedNav([{ resource: "partners", action: "assign", scope: "team" }]).reassign).toBe(true);
   });
 
   it("shows users for team or all scope", () => {

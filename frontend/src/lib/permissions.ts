@@ -30,7 +30,11 @@ export type NavKey =
   | "api_keys"
   | "history"
   | "jobs"
-  | "announcements";
+  | "announcements"
+  | "reassign"
+  | "assignment_reports"
+  | "territories"
+  | "assignment_rules";
 
 /** Which menu entries the user's grants allow. */
 export function allowedNav(grants: readonly GrantLike[]): Record<NavKey, boolean> {
@@ -57,5 +61,10 @@ export function allowedNav(grants: readonly GrantLike[]): Record<NavKey, boolean
     jobs: can(grants, "jobs", "read"),
     // Everyone reads announcements on the home page; the screen is for those who publish them.
     announcements: can(grants, "announcements", "create"),
+    reassign: can(grants, "partners", "assign"),
+    assignment_reports: can(grants, "reports", "read"),
+    // Everyone reads territories (paths on partners); the screens are for those who change them.
+    territories: can(grants, "territories", "create") || can(grants, "territories", "update"),
+    assignment_rules: can(grants, "territories", "update"),
   };
 }

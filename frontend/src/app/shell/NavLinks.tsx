@@ -18,9 +18,11 @@ const WORK: Entry[] = [
   { key: "messages", to: "/messages", badge: <UnreadMessagesBadge /> },
   { key: "tasks", to: "/tasks" },
   { key: "partners", to: "/partners" },
+  { key: "reassign", to: "/partners/reassign" },
   { key: "persons", to: "/persons" },
   { key: "leads", to: "/leads" },
   { key: "reports", to: "/reports/contact-cost" },
+  { key: "assignment_reports", to: "/reports/assignment" },
   { key: "outbox", to: "/outbox" },
   { key: "email_templates", to: "/email-templates" },
 ];
@@ -30,17 +32,27 @@ const ADMIN: Entry[] = [
   { key: "teams", to: "/teams" },
   { key: "lists", to: "/admin/lists" },
   { key: "custom_fields", to: "/admin/custom-fields" },
+  { key: "territories", to: "/admin/territories" },
+  { key: "assignment_rules", to: "/admin/assignment-rules" },
   { key: "api_keys", to: "/api-keys" },
   { key: "history", to: "/history" },
   { key: "announcements", to: "/admin/announcements" },
   { key: "jobs", to: "/admin/jobs" },
 ];
 
+/** Whether an entry is the current screen: exactly, or a page under it that no other entry names exactly. */
+function isActive(to: string, pathname: string, search: string): boolean {
+  const here = `${pathname}${search}`;
+  if (to.includes("?")) return here === to;
+  if ([...WORK, ...ADMIN].some((e) => e.to !== to && e.to === here)) return false;
+  return pathname === to || pathname.startsWith(`${to}/`);
+}
+
 /** The main menu: only the entries the user's grants allow. */
 export function NavLinks({ onNavigate }: { onNavigate?: () => void }) {
   const { t } = useTranslation();
   const { grants } = useAuth();
-  const { pathname } = useLocation();
+  const { pathname, search } = useLocation();
   const allowed = allowedNav(grants);
   const link = (e: Entry) => (
     <NavLink
@@ -49,7 +61,7 @@ export function NavLinks({ onNavigate }: { onNavigate?: () => void }) {
       to={e.to}
       label={t(`nav.${e.key}`)}
       rightSection={e.badge}
-      active={pathname === e.to || pathname.startsWith(`${e.to}/`)}
+      active={isActive(e.to, pathname, search)}
       onClick={onNavigate}
       data-testid={`nav-${e.key}`}
     />

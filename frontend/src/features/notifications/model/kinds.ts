@@ -1,5 +1,5 @@
 /** The notification kinds, in the order the preferences table shows them. */
-export const NOTIFICATION_KINDS = ["deadline_near", "deadline_overdue", "deadline_escalated", "message", "announcement"] as const;
+export const NOTIFICATION_KINDS = ["deadline_near", "deadline_overdue", "deadline_escalated", "message", "announcement", "partners_assigned"] as const;
 
 /** Preferences in that order; a kind the server adds later goes last. */
 export function sortByKind<T extends { kind: string }>(rows: readonly T[]): T[] {

@@ -1,6 +1,7 @@
 import { Select, Switch, TextInput } from "@mantine/core";
 import { useTranslation } from "react-i18next";
 import { ListItemSelect } from "../../../components/ListItemSelect";
+import { TerritorySelect } from "../../../components/TerritorySelect";
 import { useAuth } from "../../../lib/auth/auth-context";
 import { can } from "../../../lib/permissions";
 import { usePartnerUsers } from "../api/users";
@@ -72,6 +73,15 @@ export function PartnerListFiltersBar({ value, onChange }: Props) {
         value={value.relation || null}
         onChange={(v) => set("relation", v ?? "")}
       />
+      <TerritorySelect
+        size="xs"
+        w={200}
+        aria-label={t("partners.territory")}
+        placeholder={t("partners.territory")}
+        value={value.territory_id || null}
+        onChange={(v) => set("territory_id", v ?? "")}
+      />
+      <Switch size="sm" label={t("partners.mine")} checked={value.mine} onChange={(e) => set("mine", e.currentTarget.checked)} data-testid="filter-mine" />
       <Switch size="sm" label={t("partners.unassigned")} checked={value.unassigned} onChange={(e) => set("unassigned", e.currentTarget.checked)} />
       {can(grants, "partners", "delete") && (
         <Switch size="sm" label={t("common.showTrashed")} checked={value.trashed} onChange={(e) => set("trashed", e.currentTarget.checked)} />

@@ -10,6 +10,8 @@ import { setPartnerOwners } from "../api/partners";
 import { usePartnerUsers } from "../api/users";
 import { ownersToValues, valuesToSetOwners, type OwnersValues } from "../model/owners";
 import type { PartnerTabContext } from "./tabs";
+import { OwnersLock } from "./OwnersLock";
+import { OwnerSource } from "./OwnerSource";
 import { UserName } from "./UserName";
 
 const ROLES = ["primary", "deputy", "shared"] as const;
@@ -50,27 +52,34 @@ export function PartnerOwnersTab({ partner, onRecord }: PartnerTabContext) {
 
   return (
     <Stack maw={720}>
+      <OwnersLock partner={partner} canAssign={canAssign} onRecord={onRecord} />
       <Paper withBorder p="md">
         <Table aria-label={t("partners.tabs.owners")}>
           <Table.Tbody>
             {ROLES.map((role) => {
-              const ids = partner.owners.filter((o) => o.role === role).map((o) => o.user_id);
+              const owners = partner.owners.filter((o) => o.role === role);
               return (
                 <Table.Tr key={role}>
                   <Table.Th scope="row" w={180}>
                     {t(`partners.owners.roles.${role}`)}
                   </Table.Th>
                   <Table.Td data-testid={`owners-${role}`}>
-                    {ids.length === 0 ? (
+                    {owners.length === 0 ? (
                       <Text c="dimmed" size="sm">—</Text>
                     ) : (
-                      ids.map((id, i) => (
-                        <span key={id}>
+                      owners.map((o, i) => (
+                        <span key={o.user_id}>
                           {i > 0 && ", "}
-                          <UserName id={id} />
+                          <UserName id={o.user_id} />
                         </span>
                       ))
                     )}
+                  </Table.Td>
+                  {/* How each owner came to be, in the same order as the names. */}
+                  <Table.Td data-testid={`owners-${role}-source`}>
+                    {owners.map((o) => (
+                      <OwnerSource key={o.user_id} ruleId={o.rule_id} />
+                    ))}
                   </Table.Td>
                 </Table.Tr>
               );

@@ -1,9 +1,9 @@
 import { Button, Group, Stack, Title } from "@mantine/core";
 import { useDebouncedValue } from "@mantine/hooks";
 import { useQueryClient } from "@tanstack/react-query";
-import { useState } from "react";
+import { useMemo, useState } from "react";
 import { useTranslation } from "react-i18next";
-import { Link, useNavigate } from "react-router";
+import { Link, useNavigate, useSearchParams } from "react-router";
 import { customFieldColumns, useCustomFieldDefs, useDisplayWords } from "../../../components/CustomFields";
 import { useListItemName } from "../../../components/ListItemSelect";
 import { ResourceList } from "../../../components/ResourceList";
@@ -22,7 +22,15 @@ export default function PartnersPage() {
   const { t, i18n } = useTranslation();
   const navigate = useNavigate();
   const { grants } = useAuth();
-  const [filters, setFilters] = useState<PartnerListFilters>(emptyPartnerFilters);
+  const [params, setParams] = useSearchParams();
+  const [rest, setRest] = useState<PartnerListFilters>(emptyPartnerFilters);
+  // "My partners" lives in the URL (?mine=1), so the menu entry and the switch are the same filter.
+  const mine = params.get("mine") === "1";
+  const filters = useMemo(() => ({ ...rest, mine }), [rest, mine]);
+  const setFilters = (next: PartnerListFilters) => {
+    setRest(next);
+    if (next.mine !== filters.mine) setParams(next.mine ? { mine: "1" } : {}, { replace: true });
+  };
   const [debounced] = useDebouncedValue(filters, 300);
   const groupName = useListItemName("partner_groups");
   const qc = useQueryClient();
@@ -54,7 +62,7 @@ export default function PartnersPage() {
   return (
     <Stack>
       <Group justify="space-between">
-        <Title order={2}>{t("partners.title")}</Title>
+        <Title order={2}>{filters.mine ? t("partners.myTitle") : t("partners.title")}</Title>
         {can(grants, "partners", "create") && (
           <Button component={Link} to="/partners/new" data-testid="new-partner">
             {t("partners.new")}

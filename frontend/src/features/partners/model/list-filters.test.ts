@@ -1,4 +1,4 @@
-import { emptyPartnerFilters, typedFilter } from "./list-filters";
+import { emptyPartnerFilters, listQuery, needsListEndpoint, typedFilter } from "./list-filters";
 
 describe("partner list filters", () => {
   it("is no filter when nothing is chosen", () => {
@@ -32,5 +32,14 @@ describe("partner list filters", () => {
         { field: "is_customer", op: "eq", value: true },
       ],
     });
+  });
+});
+
+describe("my partners and territory", () => {
+  it("read from GET /partners, with the typed parameters", () => {
+    expect(needsListEndpoint(emptyPartnerFilters)).toBe(false);
+    const f = { ...emptyPartnerFilters, mine: true, territory_id: "t1", relation: "customer", q: " a " };
+    expect(needsListEndpoint(f)).toBe(true);
+    expect(listQuery(f)).toMatchObject({ q: "a", mine: true, territory_id: "t1", is_customer: true, owner_id: undefined });
   });
 });

@@ -13,6 +13,10 @@ export interface PartnerListFilters {
   relation: string;
   unassigned: boolean;
   trashed: boolean;
+  /** This territory and those under it ("" for any). */
+  territory_id: string;
+  /** Only partners the caller owns as primary, deputy or shared owner ("My partners"). */
+  mine: boolean;
 }
 
 export const emptyPartnerFilters: PartnerListFilters = {
@@ -23,7 +27,32 @@ export const emptyPartnerFilters: PartnerListFilters = {
   relation: "",
   unassigned: false,
   trashed: false,
+  territory_id: "",
+  mine: false,
 };
+
+/**
+ * "My partners" and the territory filter exist only as query parameters of GET /partners (the filter tree
+ * of POST /partners/search has neither), so with them the list is read from GET.
+ */
+export const needsListEndpoint = (f: PartnerListFilters) => f.mine || Boolean(f.territory_id);
+
+/** The typed filters as GET /partners query parameters. */
+export function listQuery(f: PartnerListFilters) {
+  const text = f.q.trim();
+  return {
+    q: text || undefined,
+    status: f.status || undefined,
+    group_id: f.group_id || undefined,
+    owner_id: !f.unassigned && f.owner_id ? f.owner_id : undefined,
+    unassigned: f.unassigned || undefined,
+    mine: f.mine || undefined,
+    territory_id: f.territory_id || undefined,
+    is_customer: f.relation === "customer" ? true : undefined,
+    is_supplier: f.relation === "supplier" ? true : undefined,
+    trashed: f.trashed || undefined,
+  };
+}
 
 /** The typed filters as one node of the JSON filter tree (POST /partners/search takes no typed parameters). */
 export function typedFilter(f: PartnerListFilters): FilterNode | null {
