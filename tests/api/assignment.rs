@@ -677,7 +677,7 @@ async fn territories_are_a_checked_tree(engine: Engine) {
         .post(
             &format!("/api/v1/partners/{}/branches", id(&p)),
             &admin,
-            json!({"name": "Zagreb", "postal_code": "10000", "country": "HR"}),
+            json!({"name": "Zagreb", "postal_code": "10500", "country": "HR"}),
         )
         .await;
     assert_eq!(branch.ok(201)["territory_id"], m.zagreb.as_str());
@@ -710,6 +710,16 @@ async fn territories_are_a_checked_tree(engine: Engine) {
     eventually("the relocation", || async {
         let p = get_partner(&app, &admin, &id(&inside)).await;
         (p["territory_id"] == m.hr.as_str()).then_some(())
+    })
+    .await;
+    // Branches follow in the same job, after the partners.
+    eventually("the branch's relocation", || async {
+        let branches = app
+            .get(&format!("/api/v1/partners/{}/branches", id(&p)), &admin)
+            .await
+            .ok(200)
+            .clone();
+        (branches["items"][0]["territory_id"] == m.hr.as_str()).then_some(())
     })
     .await;
     let listed = app

@@ -74,7 +74,8 @@ impl Rank {
 /// The rules of a day, by territory, for deciding many partners.
 pub struct Table<'t> {
     tree: &'t Tree,
-    by_territory: HashMap<Option<String>, Vec<Rule>>,
+    by_territory: HashMap<String, Vec<Rule>>,
+    anywhere: Vec<Rule>,
 }
 
 /// One rule that applies to a partner, with its rank.
@@ -103,18 +104,22 @@ pub struct Decision<'r> {
 
 impl<'t> Table<'t> {
     pub fn new(tree: &'t Tree, rules: Vec<Rule>, day: NaiveDate) -> Self {
-        let mut by_territory: HashMap<Option<String>, Vec<Rule>> = HashMap::new();
+        let (mut by_territory, mut anywhere) = (HashMap::<String, Vec<Rule>>::new(), Vec::new());
         for r in rules.into_iter().filter(|r| r.valid_on(day)) {
-            by_territory
-                .entry(r.territory_id.clone())
-                .or_default()
-                .push(r);
+            match r.territory_id.clone() {
+                Some(t) => by_territory.entry(t).or_default().push(r),
+                None => anywhere.push(r),
+            }
         }
-        Self { tree, by_territory }
+        Self {
+            tree,
+            by_territory,
+            anywhere,
+        }
     }
 
     pub fn is_empty(&self) -> bool {
-        self.by_territory.is_empty()
+        self.by_territory.is_empty() && self.anywhere.is_empty()
     }
 
     /// Every rule that applies, best first.
@@ -125,10 +130,10 @@ impl<'t> Table<'t> {
         let levels = chain
             .iter()
             .enumerate()
-            .map(|(i, t)| (Some((*t).to_owned()), depth_of - i))
-            .chain(std::iter::once((None, 0)));
-        for (territory, depth) in levels {
-            for r in self.by_territory.get(&territory).into_iter().flatten() {
+            .map(|(i, t)| (self.by_territory.get(*t), depth_of - i))
+            .chain(std::iter::once((Some(&self.anywhere), 0)));
+        for (rules, depth) in levels {
+            for r in rules.into_iter().flatten() {
                 let exact = match (&r.group_id, group_id) {
                     (None, _) => false,
                     (Some(g), Some(p)) if g == p => true,
@@ -226,15 +231,9 @@ fn made_by(r: &Rule) -> Owner {
 
 /// Whether two owner lists give the same users the same roles (which rule made them aside).
 pub fn same_owners(a: &[Owner], b: &[Owner]) -> bool {
-    let key = |v: &[Owner]| {
-        let mut k: Vec<(String, String)> = v
-            .iter()
-            .map(|o| (o.user_id.clone(), o.role.clone()))
-            .collect();
-        k.sort();
-        k
-    };
-    key(a) == key(b)
+    a.len() == b.len()
+        && a.iter()
+            .all(|o| b.iter().any(|p| p.user_id == o.user_id && p.role == o.role))
 }
 
 #[cfg(test)]

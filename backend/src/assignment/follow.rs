@@ -1,7 +1,9 @@
 //! Assignment as partners change: a new partner, or one whose address or group changed, is
 //! relocated and given its owners in the same transaction as the change.
 use super::decide::Table;
-use super::engine::{load_rules, load_subjects, load_tree, plan, write};
+use super::engine::plan;
+use super::read::{load_rules, load_subjects, load_tree, Which};
+use super::write::write;
 use crate::clock;
 use crate::error::ApiResult;
 use crate::history::Actor;
@@ -32,7 +34,7 @@ pub async fn partners(
         return Ok(());
     }
     for chunk in ids.chunks(1000) {
-        let subjects = load_subjects(db, None, Some(chunk), chunk.len() as u64).await?;
+        let subjects = load_subjects(db, Which::Ids(chunk), chunk.len() as u64).await?;
         let (changes, _) = plan(&tree, &table, &subjects);
         write(db, actor, &changes).await?;
     }

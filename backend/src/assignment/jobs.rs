@@ -1,10 +1,13 @@
 //! The `assignment.apply` job: every live partner, in id order and in batches, relocated to the
 //! territory its address lies in and given the owners the current table decides. Each batch
 //! commits its changes, their history and the job's progress together, so a crash resumes
-//! without doing anything twice (a partner already right is no change).
+//! without doing anything twice (a partner already right is no change). Branches are relocated
+//! after the partners.
 use super::decide::Table;
-use super::engine::{load_rules, load_subjects, load_tree, plan, write};
+use super::engine::plan;
 use super::notify;
+use super::read::{load_rules, load_subjects, load_tree, Which};
+use super::write::write;
 use crate::auth::Caller;
 use crate::clock;
 use crate::error::{ApiError, ApiResult};
@@ -20,7 +23,7 @@ use sea_orm::{
 use std::collections::BTreeMap;
 
 pub const APPLY_JOB: &str = "assignment.apply";
-const BATCH: u64 = 2000;
+const BATCH: u64 = 5000;
 
 /// Enqueues a reassignment in the caller's transaction.
 pub async fn enqueue(db: &impl ConnectionTrait, caller: &Caller) -> ApiResult<String> {
@@ -52,7 +55,11 @@ pub async fn run(state: &AppState, job: &job::Model) -> JobResult {
     let mut after: Option<String> = None;
     loop {
         let txn = db.begin().await.map_err(ApiError::from)?;
-        let subjects = load_subjects(&txn, after.as_deref(), None, BATCH).await?;
+        let which = Which::Range {
+            after: after.clone(),
+            until: None,
+        };
+        let subjects = load_subjects(&txn, which, BATCH).await?;
         let Some(last) = subjects.last() else { break };
         after = Some(last.id.clone());
         done += subjects.len() as i64;
@@ -66,6 +73,7 @@ pub async fn run(state: &AppState, job: &job::Model) -> JobResult {
         queue::progress(&txn, &job.id, done, total.max(done), lease).await?;
         txn.commit().await.map_err(ApiError::from)?;
     }
+    let branches = super::branches::relocate(db, &tree).await?;
     let txn = db.begin().await.map_err(ApiError::from)?;
     let day = state.clock.now().date_naive();
     let told = notify::tell(&txn, &state.settings.mail_from, day, actor.user_id, gained).await?;
@@ -74,6 +82,6 @@ pub async fn run(state: &AppState, job: &job::Model) -> JobResult {
         state.hub.ping(&user);
     }
     Ok(Some(
-        serde_json::json!({"partners": done, "changed": changed, "conflicts": conflicts}),
+        serde_json::json!({"partners": done, "changed": changed, "conflicts": conflicts, "branches_moved": branches}),
     ))
 }

@@ -1,6 +1,7 @@
 //! Automatic assignment of partners to users by the assignment table (territory, group, user,
 //! role, priority, validity): decided when a partner is created or moves, and for every partner
 //! when the table or the territories change (previewed first, applied by a job).
+mod branches;
 pub mod decide;
 pub mod dto;
 pub mod engine;
@@ -8,8 +9,10 @@ pub mod follow;
 mod handlers;
 pub mod jobs;
 mod notify;
+pub mod read;
 mod reports;
 pub mod service;
+mod write;
 
 use actix_web::web;
 pub use handlers::*;

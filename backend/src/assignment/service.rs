@@ -5,8 +5,9 @@ use super::dto::{
     Applied, AssignmentRule, CandidateRule, ConflictItem, Explanation, OwnerRef, Preview,
     PreviewItem, RuleInput, RuleSet,
 };
-use super::engine::{self, load_rules, load_subjects, load_tree, Change, Conflict};
+use super::engine::{self, Change, Conflict};
 use super::jobs;
+use super::read::{load_rules, load_subjects, load_tree, Which};
 use crate::access::{Action, Resource};
 use crate::auth::Caller;
 use crate::clock;
@@ -15,12 +16,14 @@ use crate::history;
 use crate::partners::dto::OWNER_ROLES;
 use crate::partners::entity::partner;
 use crate::territories::entity::{rule, territory};
+use crate::territories::tree::Tree;
 use crate::users::entity::user;
 use sea_orm::{
-    ActiveValue::Set, ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, QueryOrder,
-    QuerySelect, TransactionTrait,
+    ActiveValue::Set, ColumnTrait, ConnectionTrait, DatabaseConnection, EntityTrait,
+    PaginatorTrait, QueryFilter, QueryOrder, QuerySelect, TransactionTrait,
 };
 use std::collections::{HashMap, HashSet};
+use std::sync::Arc;
 
 /// Partners read per round of a preview.
 const SCAN: u64 = 5000;
@@ -151,44 +154,99 @@ async fn names(db: &impl ConnectionTrait, ids: Vec<String>) -> ApiResult<HashMap
         .collect())
 }
 
-/// Every partner the table would change, without changing anything.
-pub async fn scan(db: &impl ConnectionTrait, rules: Vec<Rule>, limit: usize) -> ApiResult<Preview> {
-    let tree = load_tree(db).await?;
+/// What a scan of one range of partners found.
+#[derive(Default)]
+struct Tally {
+    partners: u64,
+    changed: u64,
+    relocated: u64,
+    conflicts: u64,
+    shown: Vec<Change>,
+    conflicted: Vec<Conflict>,
+}
+
+/// Decides the partners with ids in `(from, until]`, reading the next batch while deciding one.
+async fn scan_range(
+    db: DatabaseConnection,
+    tree: Arc<Tree>,
+    rules: Vec<Rule>,
+    (from, until): (Option<String>, Option<String>),
+    limit: usize,
+) -> ApiResult<Tally> {
     let table = Table::new(&tree, rules, clock::now().date_naive());
-    let mut preview = Preview {
-        partners: 0,
-        changed: 0,
-        relocated: 0,
-        conflicts: 0,
-        items: Vec::new(),
-        conflict_items: Vec::new(),
+    let mut t = Tally::default();
+    let range = |after: Option<String>| Which::Range {
+        after,
+        until: until.clone(),
     };
-    let (mut shown, mut conflicted): (Vec<Change>, Vec<Conflict>) = (Vec::new(), Vec::new());
-    let mut after: Option<String> = None;
-    loop {
-        let subjects = load_subjects(db, after.as_deref(), None, SCAN).await?;
-        let Some(last) = subjects.last() else { break };
-        after = Some(last.id.clone());
-        preview.partners += subjects.len() as u64;
-        let (changes, conflicts) = engine::plan(&tree, &table, &subjects);
-        preview.conflicts += conflicts.len() as u64;
-        for c in changes {
-            if c.owners_changed() {
-                preview.changed += 1;
+    let mut subjects = load_subjects(&db, range(from), SCAN).await?;
+    while let Some(last) = subjects.last().map(|s| s.id.clone()) {
+        let decide = async {
+            t.partners += subjects.len() as u64;
+            let (changes, conflicts) = engine::plan(&tree, &table, &subjects);
+            t.conflicts += conflicts.len() as u64;
+            for c in changes {
+                t.changed += u64::from(c.owners_changed());
+                t.relocated += u64::from(c.territory.0 != c.territory.1);
+                if t.shown.len() < limit {
+                    t.shown.push(c);
+                }
             }
-            if c.territory.0 != c.territory.1 {
-                preview.relocated += 1;
-            }
-            if shown.len() < limit {
-                shown.push(c);
-            }
-        }
-        conflicted.extend(
-            conflicts
-                .into_iter()
-                .take(limit.saturating_sub(conflicted.len())),
-        );
+            let room = limit.saturating_sub(t.conflicted.len());
+            t.conflicted.extend(conflicts.into_iter().take(room));
+        };
+        let (next, ()) = tokio::join!(load_subjects(&db, range(Some(last)), SCAN), decide);
+        subjects = next?;
     }
+    Ok(t)
+}
+
+/// Ids that cut the live partners into `parts` ranges of about the same size.
+async fn cuts(db: &impl ConnectionTrait, parts: u64) -> ApiResult<Vec<String>> {
+    let live = || partner::Entity::find().filter(partner::Column::DeletedAt.is_null());
+    let total = live().count(db).await?;
+    let mut out = Vec::new();
+    for k in 1..parts {
+        let cut: Option<String> = live()
+            .select_only()
+            .column(partner::Column::Id)
+            .order_by_asc(partner::Column::Id)
+            .offset(total * k / parts)
+            .limit(1)
+            .into_tuple()
+            .one(db)
+            .await?;
+        out.extend(cut);
+    }
+    Ok(out)
+}
+
+/// Every partner the table would change, without changing anything. The partners are read in
+/// two id ranges by two tasks side by side: reading rows, not deciding them, takes the time.
+pub async fn scan(db: &DatabaseConnection, rules: Vec<Rule>, limit: usize) -> ApiResult<Preview> {
+    let tree = Arc::new(load_tree(db).await?);
+    let cut = cuts(db, 2).await?.pop();
+    let low = tokio::spawn(scan_range(
+        db.clone(),
+        tree.clone(),
+        rules.clone(),
+        (None, cut.clone()),
+        limit,
+    ));
+    let high = match cut {
+        Some(c) => scan_range(db.clone(), tree, rules, (Some(c), None), limit).await,
+        None => Ok(Tally::default()),
+    };
+    let low = low
+        .await
+        .map_err(|e| ApiError::Internal(anyhow::anyhow!("a preview task failed: {e}")))?;
+    let (low, high) = (low?, high?);
+    let mut shown = low.shown;
+    shown.extend(high.shown);
+    shown.truncate(limit);
+    let mut conflicted = low.conflicted;
+    conflicted.extend(high.conflicted);
+    conflicted.truncate(limit);
     let name_of = names(
         db,
         shown
@@ -199,31 +257,36 @@ pub async fn scan(db: &impl ConnectionTrait, rules: Vec<Rule>, limit: usize) -> 
     )
     .await?;
     let name = |id: &str| name_of.get(id).cloned().unwrap_or_default();
-    preview.items = shown
-        .into_iter()
-        .map(|c| PreviewItem {
-            partner_name: name(&c.partner_id),
-            territory_from: c.territory.0,
-            territory_to: c.territory.1,
-            from: c.from.iter().map(OwnerRef::from).collect(),
-            to: c.to.iter().map(OwnerRef::from).collect(),
-            rule_id: c.rule_id,
-            partner_id: c.partner_id,
-        })
-        .collect();
-    preview.conflict_items = conflicted
-        .into_iter()
-        .map(|c| ConflictItem {
-            partner_name: name(&c.partner_id),
-            partner_id: c.partner_id,
-            rule_ids: c.rule_ids,
-        })
-        .collect();
-    Ok(preview)
+    Ok(Preview {
+        partners: low.partners + high.partners,
+        changed: low.changed + high.changed,
+        relocated: low.relocated + high.relocated,
+        conflicts: low.conflicts + high.conflicts,
+        items: shown
+            .into_iter()
+            .map(|c| PreviewItem {
+                partner_name: name(&c.partner_id),
+                territory_from: c.territory.0,
+                territory_to: c.territory.1,
+                from: c.from.iter().map(OwnerRef::from).collect(),
+                to: c.to.iter().map(OwnerRef::from).collect(),
+                rule_id: c.rule_id,
+                partner_id: c.partner_id,
+            })
+            .collect(),
+        conflict_items: conflicted
+            .into_iter()
+            .map(|c| ConflictItem {
+                partner_name: name(&c.partner_id),
+                partner_id: c.partner_id,
+                rule_ids: c.rule_ids,
+            })
+            .collect(),
+    })
 }
 
 pub async fn preview(
-    db: &impl ConnectionTrait,
+    db: &DatabaseConnection,
     caller: &Caller,
     set: RuleSet,
     limit: usize,
@@ -235,11 +298,7 @@ pub async fn preview(
 
 /// What the current table would still change, and its conflicts (the report).
 /// For those who manage the table: it names partners beyond the caller's own.
-pub async fn pending(
-    db: &impl ConnectionTrait,
-    caller: &Caller,
-    limit: usize,
-) -> ApiResult<Preview> {
+pub async fn pending(db: &DatabaseConnection, caller: &Caller, limit: usize) -> ApiResult<Preview> {
     caller.require(Resource::Territories, Action::Update)?;
     let rules = load_rules(db).await?;
     scan(db, rules, limit).await
@@ -350,7 +409,7 @@ pub async fn explain(
         clock::now().date_naive(),
     );
     let decision = table.decide(p.territory_id.as_deref(), p.group_id.as_deref());
-    let subject = load_subjects(db, None, Some(std::slice::from_ref(&p.id)), 1).await?;
+    let subject = load_subjects(db, Which::Ids(std::slice::from_ref(&p.id)), 1).await?;
     let owners = subject
         .first()
         .map(|s| s.owners.clone())

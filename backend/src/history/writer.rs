@@ -97,7 +97,13 @@ pub async fn record_many(
     let at = clock::now();
     let mut rows = Vec::new();
     for (entity_id, changes) in entries {
-        let changes = serde_json::to_value(changes).map_err(|e| DbErr::Custom(e.to_string()))?;
+        // Moved, not serialised: a reassignment writes a million of these.
+        let changes = Value::Array(
+            changes
+                .into_iter()
+                .map(|c| serde_json::json!({"field": c.field, "old": c.old, "new": c.new}))
+                .collect(),
+        );
         rows.push(entity::ActiveModel {
             id: Set(clock::new_id()),
             at: Set(at),

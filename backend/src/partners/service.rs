@@ -157,7 +157,7 @@ pub async fn list(
         select = select.filter(scope::owned_by_user(&caller.user_id));
     }
     if let Some(t) = &q.territory_id {
-        let tree = assignment::engine::load_tree(db).await?;
+        let tree = assignment::read::load_tree(db).await?;
         let within = tree.within(t);
         select = select.filter(partner::Column::TerritoryId.is_in(within));
     }

@@ -65,6 +65,23 @@ pub struct Address<'a> {
     pub postal_code: Option<&'a str>,
 }
 
+/// An address as territories compare it, normalized once per lookup.
+struct Normalized {
+    country: Option<String>,
+    region: Option<String>,
+    postal_code: Option<String>,
+}
+
+impl Normalized {
+    fn new(a: &Address) -> Self {
+        Self {
+            country: a.country.map(|c| c.trim().to_uppercase()),
+            region: a.region.map(|r| r.trim().to_lowercase()),
+            postal_code: a.postal_code.map(normalize_postal),
+        }
+    }
+}
+
 #[derive(Debug, Clone)]
 pub struct Node {
     pub id: String,
@@ -73,6 +90,8 @@ pub struct Node {
     countries: Vec<String>,
     regions: Vec<String>,
     postal_codes: Vec<PostalCode>,
+    /// In name order.
+    children: Vec<String>,
 }
 
 fn strings(v: &Option<serde_json::Value>) -> Vec<String> {
@@ -99,17 +118,21 @@ impl Node {
                 .iter()
                 .filter_map(|p| PostalCode::parse(p).ok())
                 .collect(),
+            children: Vec::new(),
         }
     }
 
-    fn matches(&self, a: &Address) -> bool {
-        let country = a.country.map(|c| c.trim().to_uppercase());
-        let region = a.region.map(|r| r.trim().to_lowercase());
-        let postal = a.postal_code.map(normalize_postal);
-        (self.countries.is_empty() || country.is_some_and(|c| self.countries.contains(&c)))
-            && (self.regions.is_empty() || region.is_some_and(|r| self.regions.contains(&r)))
+    fn matches(&self, a: &Normalized) -> bool {
+        (self.countries.is_empty()
+            || a.country
+                .as_ref()
+                .is_some_and(|c| self.countries.contains(c)))
+            && (self.regions.is_empty()
+                || a.region.as_ref().is_some_and(|r| self.regions.contains(r)))
             && (self.postal_codes.is_empty()
-                || postal.is_some_and(|p| self.postal_codes.iter().any(|s| s.matches(&p))))
+                || a.postal_code
+                    .as_ref()
+                    .is_some_and(|p| self.postal_codes.iter().any(|s| s.matches(p))))
     }
 }
 
@@ -117,25 +140,28 @@ impl Node {
 #[derive(Debug, Default)]
 pub struct Tree {
     nodes: HashMap<String, Node>,
-    /// Children of each node (`None`: the roots), in name order.
-    children: HashMap<Option<String>, Vec<String>>,
+    /// In name order.
+    roots: Vec<String>,
 }
 
 impl Tree {
     pub fn new(models: &[territory::Model]) -> Self {
-        let mut nodes: Vec<Node> = models.iter().map(Node::from_model).collect();
-        nodes.sort_by(|a, b| a.name.cmp(&b.name).then(a.id.cmp(&b.id)));
-        let mut children: HashMap<Option<String>, Vec<String>> = HashMap::new();
-        for n in &nodes {
-            children
-                .entry(n.parent_id.clone())
-                .or_default()
-                .push(n.id.clone());
+        let mut sorted: Vec<Node> = models.iter().map(Node::from_model).collect();
+        sorted.sort_by(|a, b| a.name.cmp(&b.name).then(a.id.cmp(&b.id)));
+        let order: Vec<(String, Option<String>)> = sorted
+            .iter()
+            .map(|n| (n.id.clone(), n.parent_id.clone()))
+            .collect();
+        let mut nodes: HashMap<String, Node> =
+            sorted.into_iter().map(|n| (n.id.clone(), n)).collect();
+        let mut roots = Vec::new();
+        for (id, parent) in order {
+            match parent.and_then(|p| nodes.get_mut(&p)) {
+                Some(p) => p.children.push(id),
+                None => roots.push(id),
+            }
         }
-        Self {
-            nodes: nodes.into_iter().map(|n| (n.id.clone(), n)).collect(),
-            children,
-        }
+        Self { nodes, roots }
     }
 
     pub fn is_empty(&self) -> bool {
@@ -148,16 +174,24 @@ impl Tree {
 
     /// The deepest territory the address lies in.
     pub fn locate(&self, address: &Address) -> Option<&str> {
+        if self.nodes.is_empty() {
+            return None;
+        }
+        let address = Normalized::new(address);
         let mut found: Option<&str> = None;
         loop {
-            let next = self
-                .children
-                .get(&found.map(str::to_owned))
-                .and_then(|ids| {
-                    ids.iter()
-                        .filter_map(|id| self.nodes.get(id))
-                        .find(|n| n.matches(address))
-                });
+            let children = match found {
+                None => self.roots.as_slice(),
+                Some(id) => self
+                    .nodes
+                    .get(id)
+                    .map(|n| n.children.as_slice())
+                    .unwrap_or_default(),
+            };
+            let next = children
+                .iter()
+                .filter_map(|id| self.nodes.get(id))
+                .find(|n| n.matches(&address));
             match next {
                 Some(n) => found = Some(n.id.as_str()),
                 None => return found,
@@ -175,8 +209,8 @@ impl Tree {
         let mut out = vec![id.to_owned()];
         let mut i = 0;
         while i < out.len() {
-            if let Some(children) = self.children.get(&Some(out[i].clone())) {
-                out.extend(children.iter().cloned());
+            if let Some(n) = self.nodes.get(&out[i]) {
+                out.extend(n.children.iter().cloned());
             }
             i += 1;
         }
