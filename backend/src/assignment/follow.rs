@@ -35,8 +35,8 @@ pub async fn partners(
     }
     for chunk in ids.chunks(1000) {
         let subjects = load_subjects(db, Which::Ids(chunk), chunk.len() as u64).await?;
-        let (changes, _) = plan(&tree, &table, &subjects);
-        write(db, actor, &changes).await?;
+        let found = plan(&tree, &table, &subjects, usize::MAX);
+        write(db, actor, &found.changes).await?;
     }
     Ok(())
 }

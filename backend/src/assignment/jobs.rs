@@ -63,9 +63,10 @@ pub async fn run(state: &AppState, job: &job::Model) -> JobResult {
         let Some(last) = subjects.last() else { break };
         after = Some(last.id.clone());
         done += subjects.len() as i64;
-        let (changes, conflicted) = plan(&tree, &table, &subjects);
-        changed += changes.iter().filter(|c| c.owners_changed()).count() as u64;
-        conflicts += conflicted.len() as u64;
+        let found = plan(&tree, &table, &subjects, usize::MAX);
+        changed += found.changed;
+        conflicts += found.conflicted;
+        let changes = found.changes;
         write(&txn, actor, &changes).await?;
         notify::collect(&changes, &mut gained);
         let lease =

@@ -9,7 +9,6 @@ use sea_orm::{
     ColumnTrait, ConnectionTrait, DatabaseBackend, DbErr, EntityTrait, QueryFilter, QueryOrder,
     QueryResult, Statement,
 };
-use std::collections::HashMap;
 
 pub async fn load_tree(db: &impl ConnectionTrait) -> ApiResult<Tree> {
     let all = territory::Entity::find()
@@ -249,18 +248,22 @@ pub async fn load_subjects(
         (Which::Ids(ids), Some(_), _) => Owned::Of(ids),
         _ => return Ok(Vec::new()),
     };
-    let mut owners: HashMap<String, Vec<Owner>> = HashMap::new();
-    for o in fetch::<OwnerRow>(db, owners_query(backend, whose)).await? {
-        owners.entry(o.0).or_default().push(Owner {
-            user_id: o.1,
-            role: o.2,
-            rule_id: o.3,
-        });
-    }
+    let mut owners = fetch::<OwnerRow>(db, owners_query(backend, whose)).await?;
+    owners.sort_by(|a, b| a.0.cmp(&b.0));
+    // Both sorted by partner: walk them side by side.
+    let mut owners = owners.into_iter().peekable();
     Ok(rows
         .into_iter()
         .map(|r| {
-            let mut own = owners.remove(&r.0).unwrap_or_default();
+            while owners.next_if(|o| o.0 < r.0).is_some() {}
+            let mut own = Vec::new();
+            while let Some(o) = owners.next_if(|o| o.0 == r.0) {
+                own.push(Owner {
+                    user_id: o.1,
+                    role: o.2,
+                    rule_id: o.3,
+                });
+            }
             own.sort();
             Subject {
                 owners_locked: r.6.get(),

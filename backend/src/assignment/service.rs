@@ -183,17 +183,15 @@ async fn scan_range(
     while let Some(last) = subjects.last().map(|s| s.id.clone()) {
         let decide = async {
             t.partners += subjects.len() as u64;
-            let (changes, conflicts) = engine::plan(&tree, &table, &subjects);
-            t.conflicts += conflicts.len() as u64;
-            for c in changes {
-                t.changed += u64::from(c.owners_changed());
-                t.relocated += u64::from(c.territory.0 != c.territory.1);
-                if t.shown.len() < limit {
-                    t.shown.push(c);
-                }
-            }
+            let room = limit.saturating_sub(t.shown.len().min(t.conflicted.len()));
+            let found = engine::plan(&tree, &table, &subjects, room);
+            t.changed += found.changed;
+            t.relocated += found.relocated;
+            t.conflicts += found.conflicted;
+            let room = limit.saturating_sub(t.shown.len());
+            t.shown.extend(found.changes.into_iter().take(room));
             let room = limit.saturating_sub(t.conflicted.len());
-            t.conflicted.extend(conflicts.into_iter().take(room));
+            t.conflicted.extend(found.conflicts.into_iter().take(room));
         };
         let (next, ()) = tokio::join!(load_subjects(&db, range(Some(last)), SCAN), decide);
         subjects = next?;
