@@ -32,3 +32,44 @@ impl Sql {
         Statement::from_sql_and_values(backend, self.text(backend), values)
     }
 }
+
+/// The parameters of a statement built at run time, each placeholder written as its value is
+/// added: numbered on PostgreSQL; anonymous on SQLite, which looks a numbered one up by a linear
+/// search of all of them (a statement of thousands of `?NNN` binds in quadratic time).
+pub struct Binds {
+    backend: DatabaseBackend,
+    values: Vec<Value>,
+}
+
+impl Binds {
+    pub fn new(backend: DatabaseBackend) -> Self {
+        Self {
+            backend,
+            values: Vec::new(),
+        }
+    }
+
+    /// Adds a value; returns its placeholder, to be written where the value goes.
+    pub fn push(&mut self, v: impl Into<Value>) -> String {
+        self.values.push(v.into());
+        match self.backend {
+            DatabaseBackend::Postgres => format!("${}", self.values.len()),
+            _ => "?".to_owned(),
+        }
+    }
+
+    /// `(a, b), (c, d)`: a VALUES list of rows, in order.
+    pub fn rows<const N: usize>(&mut self, rows: impl IntoIterator<Item = [Value; N]>) -> String {
+        rows.into_iter()
+            .map(|row| {
+                let cells: Vec<String> = row.into_iter().map(|v| self.push(v)).collect();
+                format!("({})", cells.join(", "))
+            })
+            .collect::<Vec<_>>()
+            .join(", ")
+    }
+
+    pub fn statement(self, sql: String) -> Statement {
+        Statement::from_sql_and_values(self.backend, sql, self.values)
+    }
+}

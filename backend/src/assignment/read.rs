@@ -1,13 +1,13 @@
 //! Reading what assignment decides on: the territories, the table, and partners in batches with
 //! their owners.
 use super::decide::{Owner, Rule};
+use crate::api::sql::Binds;
 use crate::error::{ApiError, ApiResult};
 use crate::territories::entity::{rule, territory};
 use crate::territories::tree::Tree;
-use sea_orm::sea_query::Value;
 use sea_orm::{
     ColumnTrait, ConnectionTrait, DatabaseBackend, DbErr, EntityTrait, QueryFilter, QueryOrder,
-    QueryResult, Statement,
+    QueryResult,
 };
 
 pub async fn load_tree(db: &impl ConnectionTrait) -> ApiResult<Tree> {
@@ -89,49 +89,34 @@ pub enum Which<'a> {
 struct Query {
     columns: &'static str,
     rest: String,
-    values: Vec<Value>,
-}
-
-/// Placeholders for growing `values`: numbered on PostgreSQL; anonymous on SQLite, which finds a
-/// numbered one by a linear search of all of them (thousands of `?NNN` bind in quadratic time).
-fn param(backend: DatabaseBackend, v: Value, values: &mut Vec<Value>) -> String {
-    values.push(v);
-    match backend {
-        DatabaseBackend::Postgres => format!("${}", values.len()),
-        _ => "?".to_owned(),
-    }
+    binds: Binds,
 }
 
 fn partners_query(backend: DatabaseBackend, which: &Which, limit: u64) -> Query {
-    let mut values: Vec<Value> = Vec::new();
+    let mut binds = Binds::new(backend);
     let mut conditions = vec!["deleted_at IS NULL".to_owned()];
     match which {
         Which::Range { after, until } => {
             if let Some(a) = after {
-                let p = param(backend, a.clone().into(), &mut values);
-                conditions.push(format!("id > {p}"));
+                conditions.push(format!("id > {}", binds.push(a.clone())));
             }
             if let Some(u) = until {
-                let p = param(backend, u.clone().into(), &mut values);
-                conditions.push(format!("id <= {p}"));
+                conditions.push(format!("id <= {}", binds.push(u.clone())));
             }
         }
         Which::Ids(ids) => {
-            let list: Vec<String> = ids
-                .iter()
-                .map(|id| param(backend, id.clone().into(), &mut values))
-                .collect();
+            let list: Vec<String> = ids.iter().map(|id| binds.push(id.clone())).collect();
             conditions.push(format!("id IN ({})", list.join(", ")));
         }
     }
-    let limit = param(backend, (limit as i64).into(), &mut values);
+    let limit = binds.push(limit as i64);
     Query {
         columns: "id, country, region, postal_code, group_id, territory_id, owners_locked",
         rest: format!(
             "FROM partners WHERE {} ORDER BY id LIMIT {limit}",
             conditions.join(" AND ")
         ),
-        values,
+        binds,
     }
 }
 
@@ -144,25 +129,21 @@ enum Owned<'a> {
 /// The owners of a batch: for a range of partners one range scan of the owners' primary key from
 /// its first id to its last; for named partners, theirs.
 fn owners_query(backend: DatabaseBackend, which: Owned<'_>) -> Query {
-    let mut values: Vec<Value> = Vec::new();
+    let mut binds = Binds::new(backend);
     let condition = match which {
         Owned::Between(first, last) => {
-            let a = param(backend, first.into(), &mut values);
-            let b = param(backend, last.into(), &mut values);
+            let (a, b) = (binds.push(first), binds.push(last));
             format!("partner_id >= {a} AND partner_id <= {b}")
         }
         Owned::Of(ids) => {
-            let list: Vec<String> = ids
-                .iter()
-                .map(|id| param(backend, id.clone().into(), &mut values))
-                .collect();
+            let list: Vec<String> = ids.iter().map(|id| binds.push(id.clone())).collect();
             format!("partner_id IN ({})", list.join(", "))
         }
     };
     Query {
         columns: "partner_id, user_id, role, rule_id",
         rest: format!("FROM partner_owners WHERE {condition}"),
-        values,
+        binds,
     }
 }
 
@@ -204,12 +185,11 @@ async fn fetch<T: Fetched>(db: &impl ConnectionTrait, q: Query) -> ApiResult<Vec
     let Query {
         columns,
         rest,
-        values,
+        binds,
     } = q;
     if backend == DatabaseBackend::Postgres {
-        let sql = format!("SELECT {columns} {rest}");
         let rows = db
-            .query_all(Statement::from_sql_and_values(backend, sql, values))
+            .query_all(binds.statement(format!("SELECT {columns} {rest}")))
             .await?;
         return Ok(rows
             .iter()
@@ -219,10 +199,7 @@ async fn fetch<T: Fetched>(db: &impl ConnectionTrait, q: Query) -> ApiResult<Vec
     let sql = format!(
         "SELECT json_group_array(json_array({columns})) AS batch FROM (SELECT {columns} {rest})"
     );
-    let batch: Option<String> = match db
-        .query_one(Statement::from_sql_and_values(backend, sql, values))
-        .await?
-    {
+    let batch: Option<String> = match db.query_one(binds.statement(sql)).await? {
         Some(r) => r.try_get("", "batch")?,
         None => None,
     };

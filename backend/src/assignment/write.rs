@@ -2,36 +2,18 @@
 //! owner rows, and one history entry per partner naming the rule.
 use super::decide::{Owner, PRIMARY};
 use super::engine::Change;
+use crate::api::sql::Binds;
 use crate::clock;
 use crate::error::ApiResult;
 use crate::history::{self, Actor, Change as FieldChange};
 use crate::partners::entity::owner;
-use sea_orm::sea_query::Value;
-use sea_orm::{ColumnTrait, ConnectionTrait, DatabaseBackend, EntityTrait, QueryFilter, Statement};
+use sea_orm::{ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter};
 
 fn owners_json(owners: &[Owner]) -> serde_json::Value {
     serde_json::json!(owners
         .iter()
         .map(|o| serde_json::json!({"user_id": o.user_id, "role": o.role, "rule_id": o.rule_id}))
         .collect::<Vec<_>>())
-}
-
-/// `(v1, v2, v3), (v4, ...)`: numbered placeholders on PostgreSQL; on SQLite anonymous ones, in
-/// the same order, since SQLite finds a numbered parameter by a linear search of all of them (a
-/// statement of thousands of `?NNN` binds in quadratic time).
-fn values_list(backend: DatabaseBackend, rows: usize, width: usize) -> String {
-    (0..rows)
-        .map(|r| {
-            let cells: Vec<String> = (1..=width)
-                .map(|c| match backend {
-                    DatabaseBackend::Postgres => format!("${}", r * width + c),
-                    _ => "?".to_owned(),
-                })
-                .collect();
-            format!("({})", cells.join(", "))
-        })
-        .collect::<Vec<_>>()
-        .join(", ")
 }
 
 /// The new primary owner when that is all that changes: the same roles, only the primary's user
@@ -68,53 +50,47 @@ pub async fn write(
     let now = clock::now();
     // Partners: territory and primary owner, version bumped so an open form notices.
     for chunk in changes.chunks(2000) {
-        let stamp = match backend {
-            DatabaseBackend::Postgres => format!("${}", chunk.len() * 3 + 1),
-            _ => "?".to_owned(),
-        };
+        let mut binds = Binds::new(backend);
+        let rows = binds.rows(chunk.iter().map(|c| {
+            let primary = c.to.iter().find(|o| o.role == PRIMARY);
+            [
+                c.partner_id.clone().into(),
+                c.territory.1.clone().into(),
+                primary.map(|o| o.user_id.clone()).into(),
+            ]
+        }));
+        let stamp = binds.push(now);
         let sql = format!(
-            "WITH v(id, territory_id, primary_owner_id) AS (VALUES {}) \
+            "WITH v(id, territory_id, primary_owner_id) AS (VALUES {rows}) \
              UPDATE partners SET territory_id = v.territory_id, primary_owner_id = v.primary_owner_id, \
-             version = partners.version + 1, updated_at = {stamp} FROM v WHERE partners.id = v.id",
-            values_list(backend, chunk.len(), 3),
+             version = partners.version + 1, updated_at = {stamp} FROM v WHERE partners.id = v.id"
         );
-        let mut values: Vec<Value> = Vec::with_capacity(chunk.len() * 3 + 1);
-        for c in chunk {
-            values.push(c.partner_id.clone().into());
-            values.push(c.territory.1.clone().into());
-            values.push(
-                c.to.iter()
-                    .find(|o| o.role == PRIMARY)
-                    .map(|o| o.user_id.clone())
-                    .into(),
-            );
-        }
-        values.push(now.into());
-        db.execute(Statement::from_sql_and_values(backend, sql, values))
-            .await?;
+        db.execute(binds.statement(sql)).await?;
     }
-    let (handed, moved): (Vec<&Change>, Vec<&Change>) = changes
-        .iter()
-        .filter(|c| c.owners_changed())
-        .partition(|c| primary_handover(c).is_some());
+    let mut handed: Vec<(&Change, &Owner)> = Vec::new();
+    let mut moved: Vec<&Change> = Vec::new();
+    for c in changes.iter().filter(|c| c.owners_changed()) {
+        match primary_handover(c) {
+            Some(to) => handed.push((c, to)),
+            None => moved.push(c),
+        }
+    }
     // The usual change, a primary owner handed to another user, rewrites that one row in place.
     for chunk in handed.chunks(2000) {
+        let mut binds = Binds::new(backend);
+        let rows = binds.rows(chunk.iter().map(|(c, to)| {
+            [
+                c.partner_id.clone().into(),
+                to.user_id.clone().into(),
+                to.rule_id.clone().into(),
+            ]
+        }));
         let sql = format!(
-            "WITH v(partner_id, user_id, rule_id) AS (VALUES {}) \
+            "WITH v(partner_id, user_id, rule_id) AS (VALUES {rows}) \
              UPDATE partner_owners SET user_id = v.user_id, rule_id = v.rule_id FROM v \
-             WHERE partner_owners.partner_id = v.partner_id AND partner_owners.role = 'primary'",
-            values_list(backend, chunk.len(), 3),
+             WHERE partner_owners.partner_id = v.partner_id AND partner_owners.role = 'primary'"
         );
-        let mut values: Vec<Value> = Vec::with_capacity(chunk.len() * 3);
-        for c in chunk {
-            if let Some(to) = primary_handover(c) {
-                values.push(c.partner_id.clone().into());
-                values.push(to.user_id.clone().into());
-                values.push(to.rule_id.clone().into());
-            }
-        }
-        db.execute(Statement::from_sql_and_values(backend, sql, values))
-            .await?;
+        db.execute(binds.statement(sql)).await?;
     }
     for chunk in moved.chunks(2000) {
         owner::Entity::delete_many()

@@ -17,7 +17,7 @@ use lettre::Message;
 use sea_orm::sea_query::Expr;
 use sea_orm::{
     ActiveValue::Set, ColumnTrait, ConnectionTrait, DatabaseBackend, EntityTrait, QueryFilter,
-    Statement, TransactionTrait,
+    TransactionTrait,
 };
 
 pub const QUEUED: &str = "queued";
@@ -117,26 +117,41 @@ pub async fn queue_many(
     Ok(count)
 }
 
+/// The claim of mail matching a condition: `$1` the lease's end, `$2` now, `$3` how many.
+macro_rules! claim {
+    ($which:literal, $lock:literal) => {
+        Sql::new(concat!(
+            "UPDATE emails SET status = 'sending', attempts = attempts + 1, locked_until = $1, \
+             updated_at = $2 WHERE id IN (SELECT id FROM emails WHERE ",
+            $which,
+            " LIMIT $3",
+            $lock,
+            ") RETURNING *"
+        ))
+    };
+}
+
 /// Due queued mail, oldest first: a walk of `ix_emails_due` that stops at the limit. Mail whose
 /// sender died (`sending` past its lease) is looked for apart, so neither condition turns the
 /// claim into a sort of the whole queue.
-const DUE: &str = "status = 'queued' AND next_attempt_at <= $2 ORDER BY status, next_attempt_at";
-const ABANDONED: &str = "status = 'sending' AND locked_until < $2 ORDER BY status, locked_until";
-
-fn claim_sql(backend: DatabaseBackend, which: &str) -> String {
-    let lock = match backend {
-        DatabaseBackend::Postgres => " FOR UPDATE SKIP LOCKED",
-        _ => "",
+macro_rules! claims {
+    ($lock:literal) => {
+        [
+            claim!(
+                "status = 'queued' AND next_attempt_at <= $2 ORDER BY status, next_attempt_at",
+                $lock
+            ),
+            claim!(
+                "status = 'sending' AND locked_until < $2 ORDER BY status, locked_until",
+                $lock
+            ),
+        ]
     };
-    let sql = format!(
-        "UPDATE emails SET status = 'sending', attempts = attempts + 1, locked_until = $1, updated_at = $2 \
-         WHERE id IN (SELECT id FROM emails WHERE {which} LIMIT $3{lock}) RETURNING *"
-    );
-    match backend {
-        DatabaseBackend::Postgres => sql,
-        _ => sql.replace('$', "?"),
-    }
 }
+
+/// On PostgreSQL rows another worker holds are skipped; SQLite has one writer.
+static CLAIM_PG: [Sql; 2] = claims!(" FOR UPDATE SKIP LOCKED");
+static CLAIM_SQLITE: [Sql; 2] = claims!("");
 
 /// Claims up to `limit` due emails until `now + lease`, marking them `sending`.
 pub async fn claim(
@@ -145,29 +160,19 @@ pub async fn claim(
     lease: Duration,
     limit: u64,
 ) -> ApiResult<Vec<email::Model>> {
-    static SQL: std::sync::OnceLock<[String; 4]> = std::sync::OnceLock::new();
-    let sql = SQL.get_or_init(|| {
-        [
-            claim_sql(DatabaseBackend::Postgres, DUE),
-            claim_sql(DatabaseBackend::Postgres, ABANDONED),
-            claim_sql(DatabaseBackend::Sqlite, DUE),
-            claim_sql(DatabaseBackend::Sqlite, ABANDONED),
-        ]
-    });
     let backend = db.get_database_backend();
-    let (due, abandoned) = match backend {
-        DatabaseBackend::Postgres => (&sql[0], &sql[1]),
-        _ => (&sql[2], &sql[3]),
+    let claims = match backend {
+        DatabaseBackend::Postgres => &CLAIM_PG,
+        _ => &CLAIM_SQLITE,
     };
     let mut claimed = Vec::new();
-    for text in [due, abandoned] {
+    for sql in claims {
         let left = limit.saturating_sub(claimed.len() as u64);
         if left == 0 {
             break;
         }
-        let stmt = Statement::from_sql_and_values(
+        let stmt = sql.statement(
             backend,
-            text.as_str(),
             [(now + lease).into(), now.into(), (left as i64).into()],
         );
         claimed.extend(email::Entity::find().from_raw_sql(stmt).all(db).await?);

@@ -199,11 +199,6 @@ impl Tree {
         }
     }
 
-    /// Depth of a territory: 1 for a root, 2 for its children...
-    pub fn depth(&self, id: &str) -> usize {
-        self.chain(id).len()
-    }
-
     /// The territory and every territory under it.
     pub fn within(&self, id: &str) -> Vec<String> {
         let mut out = vec![id.to_owned()];
