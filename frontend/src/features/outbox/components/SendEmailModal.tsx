@@ -1,15 +1,13 @@
 import { Button, Group, Modal, Stack, Textarea, TextInput } from "@mantine/core";
 import { useForm } from "@mantine/form";
-import { useQueryClient } from "@tanstack/react-query";
-import { useState } from "react";
 import { useTranslation } from "react-i18next";
-import { FormError, problemToForm } from "../../../components/RecordForm";
+import { FormError } from "../../../components/RecordForm";
 import { useAuth } from "../../../lib/auth/auth-context";
 import { can } from "../../../lib/permissions";
-import { toastSuccess } from "../../../lib/toast";
 import { PartnerSelect } from "../../persons/components/PartnerSelect";
-import { OUTBOX_KEY, sendEmail } from "../api/emails";
+import { sendEmail } from "../api/emails";
 import { splitRecipients } from "../model/status";
+import { useQueueSubmit } from "./useQueueSubmit";
 
 const FIELDS = ["to", "subject", "text", "partner_id"] as const;
 
@@ -26,8 +24,6 @@ interface Props {
 export function SendEmailModal({ opened, onClose, partnerId = null, to = [] }: Props) {
   const { t } = useTranslation();
   const { grants } = useAuth();
-  const qc = useQueryClient();
-  const [general, setGeneral] = useState<string | null>(null);
   const form = useForm({
     initialValues: { to: to.join(", "), subject: "", text: "", partner_id: partnerId },
     validate: {
@@ -36,20 +32,13 @@ export function SendEmailModal({ opened, onClose, partnerId = null, to = [] }: P
       text: (v) => (v.trim() ? null : t("errors.fields.required")),
     },
   });
-  const submit = form.onSubmit(async (v) => {
-    setGeneral(null);
-    try {
-      await sendEmail({ to: splitRecipients(v.to), subject: v.subject.trim(), text: v.text, ...(v.partner_id ? { partner_id: v.partner_id } : {}) });
-      toastSuccess(t("outbox.queued"));
-      form.reset();
-      onClose();
-      await qc.invalidateQueries({ queryKey: OUTBOX_KEY });
-    } catch (err) {
-      const r = problemToForm(t, err, FIELDS);
-      form.setErrors(r.fieldErrors);
-      setGeneral(r.general);
-    }
-  });
+  const { general, submit } = useQueueSubmit(
+    form,
+    FIELDS,
+    (v) => sendEmail({ to: splitRecipients(v.to), subject: v.subject.trim(), text: v.text, ...(v.partner_id ? { partner_id: v.partner_id } : {}) }),
+    t("outbox.queued"),
+    onClose,
+  );
   return (
     <Modal opened={opened} onClose={onClose} title={t("outbox.sendEmail")} size="lg" centered>
       <form onSubmit={submit} noValidate aria-label={t("outbox.sendEmail")}>

@@ -1,14 +1,12 @@
 import { Button, Group, Modal, Stack, Textarea, TextInput } from "@mantine/core";
 import { useForm } from "@mantine/form";
-import { useQueryClient } from "@tanstack/react-query";
-import { useState } from "react";
 import { useTranslation } from "react-i18next";
-import { FormError, problemToForm } from "../../../components/RecordForm";
+import { FormError } from "../../../components/RecordForm";
 import { useAuth } from "../../../lib/auth/auth-context";
 import { can } from "../../../lib/permissions";
-import { toastSuccess } from "../../../lib/toast";
 import { PartnerSelect } from "../../persons/components/PartnerSelect";
-import { OUTBOX_KEY, sendFax } from "../api/emails";
+import { sendFax } from "../api/emails";
+import { useQueueSubmit } from "./useQueueSubmit";
 
 const FIELDS = ["number", "subject", "text", "partner_id"] as const;
 
@@ -23,8 +21,6 @@ interface Props {
 export function SendFaxModal({ opened, onClose, partnerId = null, number = "" }: Props) {
   const { t } = useTranslation();
   const { grants } = useAuth();
-  const qc = useQueryClient();
-  const [general, setGeneral] = useState<string | null>(null);
   const form = useForm({
     initialValues: { number, subject: "", text: "", partner_id: partnerId },
     validate: {
@@ -33,20 +29,13 @@ export function SendFaxModal({ opened, onClose, partnerId = null, number = "" }:
       text: (v) => (v.trim() ? null : t("errors.fields.required")),
     },
   });
-  const submit = form.onSubmit(async (v) => {
-    setGeneral(null);
-    try {
-      await sendFax({ number: v.number.trim(), subject: v.subject.trim(), text: v.text, ...(v.partner_id ? { partner_id: v.partner_id } : {}) });
-      toastSuccess(t("outbox.faxQueued"));
-      form.reset();
-      onClose();
-      await qc.invalidateQueries({ queryKey: OUTBOX_KEY });
-    } catch (err) {
-      const r = problemToForm(t, err, FIELDS);
-      form.setErrors(r.fieldErrors);
-      setGeneral(r.general);
-    }
-  });
+  const { general, submit } = useQueueSubmit(
+    form,
+    FIELDS,
+    (v) => sendFax({ number: v.number.trim(), subject: v.subject.trim(), text: v.text, ...(v.partner_id ? { partner_id: v.partner_id } : {}) }),
+    t("outbox.faxQueued"),
+    onClose,
+  );
   return (
     <Modal opened={opened} onClose={onClose} title={t("outbox.sendFax")} size="lg" centered>
       <form onSubmit={submit} noValidate aria-label={t("outbox.sendFax")}>
