@@ -92,26 +92,34 @@ impl<T: serde::de::DeserializeOwned + validator::Validate + 'static> actix_web::
     type Error = actix_web::Error;
     type Future = std::future::Ready<Result<Self, actix_web::Error>>;
 
-    fn from_request(req: &HttpRequest, payload: &mut actix_web::dev::Payload) -> Self::Future {
-        use std::future::ready;
-        let parsed = match web::Query::<T>::from_request(req, payload).into_inner() {
-            Ok(q) => q.into_inner(),
-            Err(e) => return ready(Err(e)),
-        };
-        ready(match parsed.validate() {
-            Ok(()) => Ok(Query(parsed)),
-            Err(errs) => {
-                let errors = match ApiError::from(errs) {
-                    ApiError::Validation(errors) => errors,
-                    _ => vec![],
-                };
-                Err(ApiError::BadRequest {
-                    code: "invalid_query",
-                    detail: "Some query parameters are invalid.".into(),
-                    errors,
-                }
-                .into())
-            }
-        })
+    fn from_request(req: &HttpRequest, _: &mut actix_web::dev::Payload) -> Self::Future {
+        std::future::ready(
+            parse_query(req.query_string())
+                .map(Query)
+                .map_err(Into::into),
+        )
+    }
+}
+
+/// A query string read as `Query` reads it: the struct's types, then its `validator` limits.
+pub fn parse_query<T: serde::de::DeserializeOwned + validator::Validate>(
+    qs: &str,
+) -> Result<T, ApiError> {
+    let parsed = web::Query::<T>::from_query(qs)
+        .map_err(query_error)?
+        .into_inner();
+    match parsed.validate() {
+        Ok(()) => Ok(parsed),
+        Err(errs) => {
+            let errors = match ApiError::from(errs) {
+                ApiError::Validation(errors) => errors,
+                _ => vec![],
+            };
+            Err(ApiError::BadRequest {
+                code: "invalid_query",
+                detail: "Some query parameters are invalid.".into(),
+                errors,
+            })
+        }
     }
 }

@@ -6,6 +6,7 @@ pub mod fields;
 pub mod filter;
 pub mod fts;
 pub mod list;
+pub mod multipart;
 pub mod sql;
 pub mod versioned;
 

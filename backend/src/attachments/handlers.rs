@@ -3,6 +3,7 @@
 use super::dto::{Attachment, AttachmentListQuery, UploadForm};
 use super::service::{self, Upload};
 use crate::api::extract::Query;
+use crate::api::multipart::{bad_form, file_name, spool, text_field};
 use crate::api::IfMatch;
 use crate::auth::Caller;
 use crate::error::{ApiError, ApiResult};
@@ -13,24 +14,8 @@ use actix_web::http::header::{self, ContentDisposition, DispositionParam, Dispos
 use actix_web::{web, HttpRequest, HttpResponse};
 use futures_util::StreamExt;
 use sha2::{Digest, Sha256};
-use tokio::io::AsyncWriteExt;
 
 const SNIFF_BYTES: usize = 8192;
-
-fn bad_form(detail: impl Into<String>) -> ApiError {
-    ApiError::bad_request("invalid_multipart", detail)
-}
-
-async fn text_field(field: &mut actix_multipart::Field) -> ApiResult<String> {
-    let mut out = Vec::new();
-    while let Some(chunk) = field.next().await {
-        out.extend_from_slice(&chunk.map_err(|e| bad_form(e.to_string()))?);
-        if out.len() > 100 {
-            return Err(bad_form("Form fields other than `file` are short."));
-        }
-    }
-    String::from_utf8(out).map_err(|_| bad_form("Form fields must be UTF-8."))
-}
 
 /// What the bytes are, by their signature; text that is valid UTF-8 is plain text.
 fn sniff(head: &[u8]) -> &'static str {
@@ -54,32 +39,40 @@ pub async fn upload_attachment(
     while let Some(field) = form.next().await {
         let mut field = field.map_err(|e| bad_form(e.to_string()))?;
         match field.name().unwrap_or_default() {
-            "entity_type" => entity_type = Some(text_field(&mut field).await?),
-            "entity_id" => entity_id = Some(text_field(&mut field).await?),
+            "entity_type" => entity_type = Some(text_field(&mut field, 100).await?),
+            "entity_id" => entity_id = Some(text_field(&mut field, 100).await?),
             "file" => {
                 let (Some(entity_type), Some(entity_id)) =
                     (entity_type.as_deref(), entity_id.as_deref())
                 else {
                     return Err(bad_form("Send entity_type and entity_id before file."));
                 };
-                let file_name = field
-                    .content_disposition()
-                    .and_then(|cd| cd.get_filename())
-                    .unwrap_or("file")
-                    .to_owned();
+                let file_name = file_name(&field, "file");
                 let spool_dir = state.store.spool_dir();
                 tokio::fs::create_dir_all(&spool_dir)
                     .await
                     .map_err(|e| ApiError::Internal(e.into()))?;
                 let spooled = spool_dir.join(crate::clock::new_id());
-                let result = spool(&mut field, &spooled, state.settings.max_upload_bytes).await;
-                let (size, sha256, content_type) = match result {
-                    Ok(v) => v,
-                    Err(e) => {
-                        let _ = tokio::fs::remove_file(&spooled).await;
-                        return Err(e);
-                    }
-                };
+                let (mut hasher, mut head) = (Sha256::new(), Vec::new());
+                let size = spool(
+                    &mut field,
+                    &spooled,
+                    state.settings.max_upload_bytes,
+                    |chunk| {
+                        if head.len() < SNIFF_BYTES {
+                            head.extend_from_slice(
+                                &chunk[..chunk.len().min(SNIFF_BYTES - head.len())],
+                            );
+                        }
+                        hasher.update(chunk);
+                    },
+                )
+                .await?;
+                let (size, sha256, content_type) = (
+                    size as i64,
+                    crate::auth::jwt::hex(&hasher.finalize()),
+                    sniff(&head),
+                );
                 let upload = Upload {
                     entity_type,
                     entity_id,
@@ -98,42 +91,6 @@ pub async fn upload_attachment(
         }
     }
     Err(ApiError::invalid("file", "required", "Attach a file."))
-}
-
-/// Writes the field to `path`, refusing more than `limit` bytes; returns size, SHA-256 and type.
-async fn spool(
-    field: &mut actix_multipart::Field,
-    path: &std::path::Path,
-    limit: u64,
-) -> ApiResult<(i64, String, &'static str)> {
-    let mut file = tokio::fs::File::create(path)
-        .await
-        .map_err(|e| ApiError::Internal(e.into()))?;
-    let (mut size, mut hasher, mut head) = (0u64, Sha256::new(), Vec::new());
-    while let Some(chunk) = field.next().await {
-        let chunk = chunk.map_err(|e| bad_form(e.to_string()))?;
-        size += chunk.len() as u64;
-        if size > limit {
-            return Err(ApiError::PayloadTooLarge {
-                limit: limit as usize,
-            });
-        }
-        if head.len() < SNIFF_BYTES {
-            head.extend_from_slice(&chunk[..chunk.len().min(SNIFF_BYTES - head.len())]);
-        }
-        hasher.update(&chunk);
-        file.write_all(&chunk)
-            .await
-            .map_err(|e| ApiError::Internal(e.into()))?;
-    }
-    file.flush()
-        .await
-        .map_err(|e| ApiError::Internal(e.into()))?;
-    Ok((
-        size as i64,
-        crate::auth::jwt::hex(&hasher.finalize()),
-        sniff(&head),
-    ))
 }
 
 #[utoipa::path(get, path = "/api/v1/attachments", tag = "attachments", params(AttachmentListQuery),

@@ -15,6 +15,7 @@ use sea_orm::{
     ActiveValue::Set, ColumnTrait, ConnectionTrait, EntityTrait, PaginatorTrait, QueryFilter,
     QueryOrder, TransactionTrait,
 };
+pub use values::merge;
 
 /// Enough for any real form; keeps indexes and payloads bounded.
 const MAX_PER_ENTITY: u64 = 100;

@@ -72,7 +72,7 @@ fn valid_status(v: &str) -> Result<(), validator::ValidationError> {
 }
 
 /// Body of create (first and last name required; the caller owns it) and of update.
-#[derive(Debug, Default, Deserialize, ToSchema, Validate)]
+#[derive(Debug, Clone, Default, Deserialize, ToSchema, Validate)]
 #[serde(deny_unknown_fields)]
 pub struct LeadFields {
     #[validate(length(min = 1, max = 100))]

@@ -1,7 +1,7 @@
 //! sea-orm model of leads (business cards).
 use sea_orm::entity::prelude::*;
 
-#[derive(Clone, Debug, PartialEq, DeriveEntityModel, serde::Serialize)]
+#[derive(Clone, Debug, PartialEq, DeriveEntityModel, serde::Serialize, serde::Deserialize)]
 #[sea_orm(table_name = "leads")]
 pub struct Model {
     #[sea_orm(primary_key, auto_increment = false)]

@@ -46,17 +46,18 @@ fn live(trashed: bool) -> Condition {
     crate::access::live(entity::Column::DeletedAt, trashed)
 }
 
-pub async fn list(
+/// The records within `scope` that the list's typed filters and quick search leave (the list and
+/// the export share it).
+pub fn filtered(
     db: &impl ConnectionTrait,
     caller: &Caller,
+    read: crate::access::Scope,
     q: &LeadListQuery,
-    filter: Option<&FilterNode>,
-    page: &ListQuery,
-) -> ApiResult<Page<Lead>> {
-    let read = caller.require(Resource::Leads, Action::Read)?;
+    trashed: bool,
+) -> sea_orm::Select<entity::Entity> {
     let mut select = entity::Entity::find()
         .filter(visible(read, &caller.user_id))
-        .filter(live(page.trashed == Some(true)));
+        .filter(live(trashed));
     if let Some(v) = &q.status {
         select = select.filter(entity::Column::Status.eq(v.as_str()));
     }
@@ -66,7 +67,6 @@ pub async fn list(
     if let Some(v) = &q.owner_id {
         select = select.filter(entity::Column::OwnerId.eq(v.as_str()));
     }
-    let searched = q.q.as_deref().is_some_and(|t| !t.trim().is_empty());
     if let Some(text) = q.q.as_deref().map(str::trim).filter(|t| !t.is_empty()) {
         select = select.filter(crate::api::fts::matches_or_none(
             db.get_database_backend(),
@@ -74,6 +74,19 @@ pub async fn list(
             text,
         ));
     }
+    select
+}
+
+pub async fn list(
+    db: &impl ConnectionTrait,
+    caller: &Caller,
+    q: &LeadListQuery,
+    filter: Option<&FilterNode>,
+    page: &ListQuery,
+) -> ApiResult<Page<Lead>> {
+    let read = caller.require(Resource::Leads, Action::Read)?;
+    let select = filtered(db, caller, read, q, page.trashed == Some(true));
+    let searched = q.q.as_deref().is_some_and(|t| !t.trim().is_empty());
     Ok(fetch_page(db, select, &FIELDS, page, filter, searched)
         .await?
         .map(Lead::from))

@@ -50,11 +50,62 @@ pub async fn check_item(
         .await?;
     match found {
         Some(_) => Ok(()),
-        None => Err(ApiError::invalid(
-            field,
-            "unknown_item",
-            "Not an item of this list.",
-        )),
+        None => Err(unknown_item(field)),
+    }
+}
+
+fn unknown_item(field: &str) -> ApiError {
+    ApiError::invalid(field, "unknown_item", "Not an item of this list.")
+}
+
+fn unknown_code(field: &str, missing: &str) -> ApiError {
+    ApiError::invalid(
+        field,
+        "unknown_item",
+        &format!("`{missing}` is not in the list."),
+    )
+}
+
+/// The live items of some lists, read once to check many records without a query each (an
+/// import); the checks answer exactly as `check_item` and `check_codes` do.
+#[derive(Default)]
+pub struct Known {
+    ids: std::collections::HashMap<String, std::collections::HashSet<String>>,
+    codes: std::collections::HashMap<String, std::collections::HashSet<String>>,
+}
+
+impl Known {
+    pub async fn load(db: &impl ConnectionTrait, lists: &[&str]) -> ApiResult<Self> {
+        let items = entity::Entity::find()
+            .filter(entity::Column::List.is_in(lists.iter().copied()))
+            .filter(entity::Column::DeletedAt.is_null())
+            .all(db)
+            .await?;
+        let mut known = Self::default();
+        for item in items {
+            known
+                .ids
+                .entry(item.list.clone())
+                .or_default()
+                .insert(item.id);
+            known.codes.entry(item.list).or_default().insert(item.code);
+        }
+        Ok(known)
+    }
+
+    pub fn check_item(&self, list: &str, field: &str, id: &str) -> ApiResult<()> {
+        match self.ids.get(list).is_some_and(|ids| ids.contains(id)) {
+            true => Ok(()),
+            false => Err(unknown_item(field)),
+        }
+    }
+
+    pub fn check_codes(&self, list: &str, field: &str, codes: &[String]) -> ApiResult<()> {
+        let live = self.codes.get(list);
+        match codes.iter().find(|c| !live.is_some_and(|l| l.contains(*c))) {
+            None => Ok(()),
+            Some(missing) => Err(unknown_code(field, missing)),
+        }
     }
 }
 
@@ -79,11 +130,7 @@ pub async fn check_codes(
         .collect();
     match codes.iter().find(|c| !found.contains(c)) {
         None => Ok(()),
-        Some(missing) => Err(ApiError::invalid(
-            field,
-            "unknown_item",
-            &format!("`{missing}` is not in the list."),
-        )),
+        Some(missing) => Err(unknown_code(field, missing)),
     }
 }
 

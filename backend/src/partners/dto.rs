@@ -162,7 +162,7 @@ fn valid_status(v: &str) -> Result<(), ValidationError> {
 /// The fields a client may write: the body of create (where `name` is required; the creator
 /// becomes the primary owner) and of update. Owners change through `PUT .../owners`. `null`
 /// clears the list links, the country and the tax id.
-#[derive(Debug, Default, Deserialize, ToSchema, Validate)]
+#[derive(Debug, Clone, Default, Deserialize, ToSchema, Validate)]
 #[serde(deny_unknown_fields)]
 pub struct PartnerFields {
     #[validate(custom(function = "valid_kind"))]

@@ -2,7 +2,7 @@
 pub mod partner {
     use sea_orm::entity::prelude::*;
 
-    #[derive(Clone, Debug, PartialEq, DeriveEntityModel, serde::Serialize)]
+    #[derive(Clone, Debug, PartialEq, DeriveEntityModel, serde::Serialize, serde::Deserialize)]
     #[sea_orm(table_name = "partners")]
     pub struct Model {
         #[sea_orm(primary_key, auto_increment = false)]

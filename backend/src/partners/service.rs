@@ -10,10 +10,11 @@ use crate::api::{versioned, FilterNode, IfMatch, ListQuery, Page};
 use crate::assignment;
 use crate::auth::Caller;
 use crate::clock;
+use crate::custom_fields::dto::CustomField;
 use crate::custom_fields::service::{self as custom_fields, fetch_page};
 use crate::error::{ApiError, ApiResult};
 use crate::history;
-use crate::lists::service::{check_codes, check_item};
+use crate::lists::service::Known;
 use crate::users::entity::user;
 use sea_orm::sea_query::{Expr, Func, LikeExpr};
 use sea_orm::{
@@ -129,18 +130,18 @@ fn live(trashed: bool) -> Condition {
     crate::access::live(partner::Column::DeletedAt, trashed)
 }
 
-pub async fn list(
+/// The partners within `scope` that the list's typed filters and quick search leave (the list and
+/// the export share it).
+pub async fn filtered(
     db: &impl ConnectionTrait,
     caller: &Caller,
+    scope: crate::access::Scope,
     q: &PartnerListQuery,
-    filter: Option<&FilterNode>,
-    page: &ListQuery,
-) -> ApiResult<Page<Partner>> {
-    let read = caller.require(Resource::Partners, Action::Read)?;
+    trashed: bool,
+) -> ApiResult<sea_orm::Select<partner::Entity>> {
     let mut select = partner::Entity::find()
-        .filter(scope::visible(read, &caller.user_id))
-        .filter(live(page.trashed == Some(true)));
-    let searched = q.q.as_deref().is_some_and(|t| !t.trim().is_empty());
+        .filter(scope::visible(scope, &caller.user_id))
+        .filter(live(trashed));
     if let Some(text) = q.q.as_deref().map(str::trim).filter(|t| !t.is_empty()) {
         select = select.filter(quick_search(db.get_database_backend(), text));
     }
@@ -179,6 +180,19 @@ pub async fn list(
     if let Some(v) = &q.tag {
         select = select.filter(json_array_has("tags", v));
     }
+    Ok(select)
+}
+
+pub async fn list(
+    db: &impl ConnectionTrait,
+    caller: &Caller,
+    q: &PartnerListQuery,
+    filter: Option<&FilterNode>,
+    page: &ListQuery,
+) -> ApiResult<Page<Partner>> {
+    let read = caller.require(Resource::Partners, Action::Read)?;
+    let select = filtered(db, caller, read, q, page.trashed == Some(true)).await?;
+    let searched = q.q.as_deref().is_some_and(|t| !t.trim().is_empty());
     let page = fetch_page(db, select, &FIELDS, page, filter, searched).await?;
     let items = to_dtos(db, page.items).await?;
     Ok(Page {
@@ -220,6 +234,22 @@ fn lowercase_all(list: Vec<String>) -> Vec<String> {
     list.into_iter().map(|e| e.trim().to_lowercase()).collect()
 }
 
+/// What partner fields are checked against: the managed lists they name and the custom field
+/// definitions. A request reads them for its one partner; an import once for all its rows.
+pub struct Refs {
+    pub known: Known,
+    pub custom_fields: Vec<CustomField>,
+}
+
+impl Refs {
+    pub async fn load(db: &impl ConnectionTrait) -> ApiResult<Self> {
+        Ok(Self {
+            known: Known::load(db, &["legal_forms", "partner_groups", "tags"]).await?,
+            custom_fields: custom_fields::definitions(db, "partners").await?,
+        })
+    }
+}
+
 /// Checks the written fields against the managed lists, the tax id rules and the custom fields,
 /// then applies them to `active`.
 async fn apply(
@@ -228,19 +258,29 @@ async fn apply(
     current: Option<&partner::Model>,
     f: PartnerFields,
 ) -> ApiResult<()> {
+    apply_checked(&Refs::load(db).await?, active, current, f)
+}
+
+/// `apply` with the references already read: the same checks, no query.
+pub fn apply_checked(
+    refs: &Refs,
+    active: &mut partner::ActiveModel,
+    current: Option<&partner::Model>,
+    f: PartnerFields,
+) -> ApiResult<()> {
     if let Some(Some(id)) = &f.legal_form_id {
-        check_item(db, "legal_forms", "legal_form_id", id).await?;
+        refs.known.check_item("legal_forms", "legal_form_id", id)?;
     }
     if let Some(Some(id)) = &f.group_id {
-        check_item(db, "partner_groups", "group_id", id).await?;
+        refs.known.check_item("partner_groups", "group_id", id)?;
     }
     if let Some(tags) = &f.tags {
-        check_codes(db, "tags", "tags", tags).await?;
+        refs.known.check_codes("tags", "tags", tags)?;
     }
-    let current_values = current.map(|c| c.custom_fields.as_ref());
-    if let Some(values) =
-        custom_fields::values_to_store(db, "partners", current_values, f.custom_fields).await?
-    {
+    if f.custom_fields.is_some() || current.is_none() {
+        let empty = serde_json::Value::Null;
+        let current_values = current.map(|c| c.custom_fields.as_ref().unwrap_or(&empty));
+        let values = custom_fields::merge(&refs.custom_fields, current_values, f.custom_fields)?;
         active.custom_fields = Set(Some(values));
     }
     if f.tax_id.is_some() || f.tax_country.is_some() {
@@ -334,12 +374,8 @@ fn snapshot(p: &Partner) -> serde_json::Value {
     serde_json::to_value(p).unwrap_or_default()
 }
 
-pub async fn create(
-    db: &impl TransactionTrait,
-    caller: &Caller,
-    input: PartnerFields,
-) -> ApiResult<Partner> {
-    caller.require(Resource::Partners, Action::Create)?;
+/// What a create needs beyond an update: a name.
+pub fn check_new(input: &PartnerFields) -> ApiResult<()> {
     if input
         .name
         .as_deref()
@@ -353,10 +389,14 @@ pub async fn create(
             "This field is required.",
         ));
     }
-    let now = clock::now();
-    let id = clock::new_id();
-    let mut active = partner::ActiveModel {
-        id: Set(id.clone()),
+    Ok(())
+}
+
+/// A new partner before its fields are applied: the defaults of a create, `owner` its creator and
+/// primary owner.
+pub fn blank(id: &str, owner: &str, now: chrono::DateTime<chrono::Utc>) -> partner::ActiveModel {
+    partner::ActiveModel {
+        id: Set(id.to_owned()),
         kind: Set("company".into()),
         is_customer: Set(true),
         is_supplier: Set(false),
@@ -379,16 +419,28 @@ pub async fn create(
         tags: Set(Some(serde_json::json!([]))),
         notes: Set(None),
         custom_fields: Set(Some(serde_json::json!({}))),
-        primary_owner_id: Set(Some(caller.user_id.clone())),
+        primary_owner_id: Set(Some(owner.to_owned())),
         territory_id: Set(None),
         owners_locked: Set(false),
         lead_id: Set(None),
         created_at: Set(now),
         updated_at: Set(now),
-        created_by: Set(Some(caller.user_id.clone())),
+        created_by: Set(Some(owner.to_owned())),
         version: Set(1),
         deleted_at: Set(None),
-    };
+    }
+}
+
+pub async fn create(
+    db: &impl TransactionTrait,
+    caller: &Caller,
+    input: PartnerFields,
+) -> ApiResult<Partner> {
+    caller.require(Resource::Partners, Action::Create)?;
+    check_new(&input)?;
+    let now = clock::now();
+    let id = clock::new_id();
+    let mut active = blank(&id, &caller.user_id, now);
     let txn = db.begin().await?;
     apply(&txn, &mut active, None, input).await?;
     partner::Entity::insert(active)

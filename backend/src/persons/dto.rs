@@ -61,7 +61,7 @@ impl From<entity::Model> for Person {
 }
 
 /// Body of create (first and last name required) and update. `null` unlinks partner or branch.
-#[derive(Debug, Default, Deserialize, ToSchema, Validate)]
+#[derive(Debug, Clone, Default, Deserialize, ToSchema, Validate)]
 #[serde(deny_unknown_fields)]
 pub struct PersonFields {
     #[validate(length(min = 1, max = 100))]

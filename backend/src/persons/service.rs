@@ -43,6 +43,34 @@ fn live(trashed: bool) -> Condition {
     crate::access::live(entity::Column::DeletedAt, trashed)
 }
 
+/// The records within `scope` that the list's typed filters and quick search leave (the list and
+/// the export share it).
+pub fn filtered(
+    db: &impl ConnectionTrait,
+    caller: &Caller,
+    read: crate::access::Scope,
+    q: &PersonListQuery,
+    trashed: bool,
+) -> sea_orm::Select<entity::Entity> {
+    let mut select = entity::Entity::find()
+        .filter(visible(read, caller))
+        .filter(live(trashed));
+    if let Some(p) = &q.partner_id {
+        select = select.filter(entity::Column::PartnerId.eq(p.as_str()));
+    }
+    if let Some(c) = q.marketing_consent {
+        select = select.filter(entity::Column::MarketingConsent.eq(c));
+    }
+    if let Some(text) = q.q.as_deref().map(str::trim).filter(|t| !t.is_empty()) {
+        select = select.filter(crate::api::fts::matches_or_none(
+            db.get_database_backend(),
+            "persons",
+            text,
+        ));
+    }
+    select
+}
+
 pub async fn list(
     db: &impl ConnectionTrait,
     caller: &Caller,
@@ -51,23 +79,8 @@ pub async fn list(
     page: &ListQuery,
 ) -> ApiResult<Page<Person>> {
     let read = caller.require(Resource::Persons, Action::Read)?;
-    let mut select = entity::Entity::find()
-        .filter(visible(read, caller))
-        .filter(live(page.trashed == Some(true)));
-    if let Some(p) = &q.partner_id {
-        select = select.filter(entity::Column::PartnerId.eq(p.as_str()));
-    }
-    if let Some(c) = q.marketing_consent {
-        select = select.filter(entity::Column::MarketingConsent.eq(c));
-    }
+    let select = filtered(db, caller, read, q, page.trashed == Some(true));
     let searched = q.q.as_deref().is_some_and(|t| !t.trim().is_empty());
-    if let Some(text) = q.q.as_deref().map(str::trim).filter(|t| !t.is_empty()) {
-        select = select.filter(crate::api::fts::matches_or_none(
-            db.get_database_backend(),
-            "persons",
-            text,
-        ));
-    }
     Ok(fetch_page(db, select, &FIELDS, page, filter, searched)
         .await?
         .map(Person::from))
