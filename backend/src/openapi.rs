@@ -3,9 +3,9 @@
 //! 428, 500) so each is declared once here rather than on every handler.
 use crate::{
     access, activities, alarms, announcements, api, api_keys, assignment, attachments, auth,
-    branches, custom_fields, error, health, history, jobs, leads, lists, mail, messages, meta,
-    notifications, partners, persons, reports, roles, saved_views, teams, templates, territories,
-    users,
+    branches, custom_fields, error, exports, health, history, imports, jobs, leads, lists, mail,
+    messages, meta, notifications, partners, persons, reports, roles, saved_views, teams,
+    templates, territories, users,
 };
 use utoipa::openapi::path::Operation;
 use utoipa::openapi::security::{Http, HttpAuthScheme, SecurityScheme};
@@ -64,8 +64,12 @@ use utoipa::{Modify, OpenApi};
         territories::delete_territory,
         assignment::list_rules, assignment::preview, assignment::apply, assignment::pending,
         assignment::owners_report, assignment::unassigned_report, assignment::explain_partner,
+        imports::start_import, imports::suggest_mapping, imports::list_imports, imports::import_fields,
+        imports::get_import, imports::import_errors, imports::undo_import, imports::resume_import,
+        imports::list_import_templates, imports::create_import_template, imports::delete_import_template,
+        exports::export_partners, exports::export_persons, exports::export_leads,
     ),
-    components(schemas(error::Problem, error::FieldError, access::Grant, api::FilterNode)),
+    components(schemas(error::Problem, error::FieldError, access::Grant, api::FilterNode, exports::ExportFormat)),
     tags(
         (name = "auth", description = "Login, token refresh, logout and the current user"),
         (name = "users", description = "User accounts (administration)"),
@@ -91,6 +95,7 @@ use utoipa::{Modify, OpenApi};
         (name = "messages", description = "Internal messages between users and teams, in threads"),
         (name = "announcements", description = "Company announcements with a validity period, pinning and read receipts"),
         (name = "territories", description = "Territories: a tree of areas by country, region and postal code"),
+        (name = "imports", description = "Mass import of partners, persons and leads from CSV: mapping, dry run, progress, error file, undo"),
         (name = "assignment", description = "The assignment table: which user owns the partners of a territory and group; preview, apply, explanation, reports"),
         (name = "health", description = "Liveness and readiness"),
     )

@@ -26,6 +26,10 @@ pub struct Settings {
     pub max_json_bytes: usize,
     /// Largest attachment accepted (413 beyond).
     pub max_upload_bytes: u64,
+    /// Largest import file accepted (413 beyond); the default holds a million rows with room.
+    pub max_import_bytes: u64,
+    /// Rows an import commits together: a batch is written whole or not at all.
+    pub import_batch_rows: usize,
     pub login_max_failures: u32,
     pub login_window_secs: i64,
     /// Failures from one client address before it is locked out (covers spraying many accounts).
@@ -77,6 +81,8 @@ impl Settings {
             .set_default("cors_origins", "")?
             .set_default("max_json_bytes", 1_048_576)?
             .set_default("max_upload_bytes", 26_214_400)?
+            .set_default("max_import_bytes", 2_147_483_648u64)?
+            .set_default("import_batch_rows", 5000)?
             .set_default("login_max_failures", 5)?
             .set_default("login_window_secs", 900)?
             .set_default("login_max_failures_per_ip", 50)?

@@ -136,6 +136,7 @@ pub fn api_v1(cfg: &mut web::ServiceConfig) {
     announcements::routes(cfg);
     territories::routes(cfg);
     assignment::routes(cfg);
+    crate::imports::routes(cfg);
 }
 
 fn run(listener: TcpListener, state: web::Data<AppState>) -> anyhow::Result<Server> {

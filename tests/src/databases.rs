@@ -146,6 +146,8 @@ pub fn test_settings(dir: &Path, url: &str) -> crm::settings::Settings {
         cors_origins: String::new(),
         max_json_bytes: 1_048_576,
         max_upload_bytes: 26_214_400,
+        max_import_bytes: 2_147_483_648,
+        import_batch_rows: 5000,
         login_max_failures: 5,
         login_window_secs: 900,
         login_max_failures_per_ip: 50,

@@ -33,6 +33,8 @@ async fn dispatch(state: web::Data<AppState>, job: job::Model) -> JobResult {
         }
         crate::alarms::SCAN_JOB => crate::alarms::scan(&state).await,
         crate::assignment::jobs::APPLY_JOB => crate::assignment::jobs::run(&state, &job).await,
+        crate::imports::run::RUN_JOB => crate::imports::run::run(&state, &job).await,
+        crate::imports::undo::UNDO_JOB => crate::imports::undo::run(&state, &job).await,
         super::CLEANUP_JOB => super::cleanup(&state).await,
         other => Err(JobFailure::Dead(format!(
             "no handler for job kind `{other}`"

@@ -13,6 +13,7 @@ pub fn routes(cfg: &mut web::ServiceConfig) {
         web::scope("/leads")
             .service(web::resource("").get(list_leads).post(create_lead))
             .service(web::resource("/search").post(search_leads))
+            .service(web::resource("/export").get(crate::exports::export_leads))
             .service(
                 web::resource("/{id}")
                     .get(get_lead)

@@ -22,6 +22,7 @@ pub fn routes(cfg: &mut web::ServiceConfig) {
             .service(web::resource("/search").post(search_partners))
             .service(web::resource("/duplicates").post(find_duplicates))
             .service(web::resource("/bulk").post(bulk_partners))
+            .service(web::resource("/export").get(crate::exports::export_partners))
             .service(
                 web::resource("/{id}")
                     .get(get_partner)

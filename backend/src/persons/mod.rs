@@ -14,6 +14,7 @@ pub fn routes(cfg: &mut web::ServiceConfig) {
         web::scope("/persons")
             .service(web::resource("").get(list_persons).post(create_person))
             .service(web::resource("/search").post(search_persons))
+            .service(web::resource("/export").get(crate::exports::export_persons))
             .service(
                 web::resource("/{id}")
                     .get(get_person)
