@@ -10,6 +10,7 @@ use std::time::{Duration, Instant};
 const CONCURRENCY: usize = 32;
 mod alarms;
 mod assignment;
+mod imports;
 mod mail;
 mod partners;
 
@@ -55,6 +56,11 @@ async fn main() -> anyhow::Result<()> {
             .await
             .with_context(|| format!("partners on {engine:?}"))?;
     }
+    for engine in engines_again().into_iter().filter(|_| wanted("imports")) {
+        imports::run(engine)
+            .await
+            .with_context(|| format!("imports on {engine:?}"))?;
+    }
     for engine in engines_again().into_iter().filter(|_| wanted("assignment")) {
         assignment::run(engine)
             .await
@@ -64,7 +70,7 @@ async fn main() -> anyhow::Result<()> {
 }
 
 /// Whether a section runs: all of them, or those named in `CRM_BENCH_ONLY` (comma-separated:
-/// users, mail, alarms, partners, assignment).
+/// users, mail, alarms, partners, imports, assignment).
 fn wanted(section: &str) -> bool {
     std::env::var("CRM_BENCH_ONLY")
         .map(|only| only.split(',').any(|s| s.trim() == section))
