@@ -81,3 +81,24 @@ impl Db {
             .context("running migrations")
     }
 }
+
+/// Inserts `rows` in statements of `size` (bound parameters stay under both engines' limits),
+/// moving them rather than copying: imports and reassignment write millions.
+pub async fn insert_chunked<A>(
+    db: &impl sea_orm::ConnectionTrait,
+    mut rows: Vec<A>,
+    size: usize,
+) -> Result<(), sea_orm::DbErr>
+where
+    A: sea_orm::ActiveModelTrait,
+    <A::Entity as sea_orm::EntityTrait>::Model: sea_orm::IntoActiveModel<A>,
+{
+    use sea_orm::EntityTrait;
+    while !rows.is_empty() {
+        let rest = rows.split_off(rows.len().min(size));
+        A::Entity::insert_many(std::mem::replace(&mut rows, rest))
+            .exec_without_returning(db)
+            .await?;
+    }
+    Ok(())
+}

@@ -5,6 +5,10 @@ use crm::{
     db::Db, history::Actor, seed, settings::Settings, startup::Application, telemetry, users,
 };
 
+/// Imports, exports and reassignment allocate and free millions of small values across threads.
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 #[derive(Parser)]
 #[command(
     name = "crm",

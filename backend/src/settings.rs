@@ -82,7 +82,7 @@ impl Settings {
             .set_default("max_json_bytes", 1_048_576)?
             .set_default("max_upload_bytes", 26_214_400)?
             .set_default("max_import_bytes", 2_147_483_648u64)?
-            .set_default("import_batch_rows", 5000)?
+            .set_default("import_batch_rows", 2000)?
             .set_default("login_max_failures", 5)?
             .set_default("login_window_secs", 900)?
             .set_default("login_max_failures_per_ip", 50)?

@@ -678,3 +678,73 @@ async fn imports_need_the_import_grant_and_stay_private(engine: Engine) {
     assert_eq!(partner.ok(200)["items"].as_array().map(Vec::len), Some(1));
 }
 both!(imports_need_the_import_grant_and_stay_private);
+
+async fn imported_partners_get_owners_from_the_rules_in_one_entry(engine: Engine) {
+    let app = TestApp::spawn(engine).await;
+    let admin = app.admin_token().await;
+    let (rep, _) = app.user_with_roles("rep@firma.test", &["sales_rep"]).await;
+    let hr = app
+        .post(
+            "/api/v1/territories",
+            &admin,
+            json!({"name": "Hrvatska", "countries": ["HR"]}),
+        )
+        .await;
+    let hr = hr.ok(201)["id"].clone();
+    app.post(
+        "/api/v1/assignment/apply",
+        &admin,
+        json!({"rules": [{"territory_id": hr, "user_id": rep["id"], "role": "primary"}]}),
+    )
+    .await
+    .ok(202);
+    // The second row's tax id names its country by its VAT prefix.
+    let file = format!(
+        "Naziv;OIB;Država\nKraš;{};HR\nPodravka;HR{};\n",
+        oib(40),
+        oib(41)
+    );
+    let done = import(&app, &admin, &[("entity", "partners")], file.into_bytes()).await;
+    assert_eq!(done["created"], 2, "{done}");
+    let stored = partners(&app, &admin).await;
+    let kras = stored
+        .iter()
+        .find(|p| p["name"] == "Kraš")
+        .cloned()
+        .unwrap_or_default();
+    assert_eq!(kras["territory_id"], hr);
+    assert_eq!(kras["primary_owner_id"], rep["id"]);
+    assert!(kras["owners"][0]["rule_id"].is_string(), "{kras}");
+    let podravka = stored
+        .iter()
+        .find(|p| p["name"] == "Podravka")
+        .cloned()
+        .unwrap_or_default();
+    assert_eq!(
+        (
+            podravka["tax_id"].as_str(),
+            podravka["tax_country"].as_str()
+        ),
+        (Some(oib(41).as_str()), Some("HR"))
+    );
+    // Outside every territory the importer owns it, by hand.
+    assert_eq!(podravka["owners"][0]["rule_id"], Value::Null);
+    let history = app
+        .get(
+            &format!(
+                "/api/v1/history?entity_type=partner&entity_id={}",
+                kras["id"].as_str().unwrap_or_default()
+            ),
+            &admin,
+        )
+        .await;
+    let entries = history.ok(200)["items"]
+        .as_array()
+        .cloned()
+        .unwrap_or_default();
+    assert_eq!(entries.len(), 1, "one entry per record: {entries:?}");
+    assert!(entries[0]["changes"]
+        .to_string()
+        .contains(rep["id"].as_str().unwrap_or("?")));
+}
+both!(imported_partners_get_owners_from_the_rules_in_one_entry);

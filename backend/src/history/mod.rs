@@ -6,7 +6,9 @@ pub mod service;
 mod writer;
 
 pub use handlers::*;
-pub use writer::{created, diff, record, record_many, Actor, Change};
+pub use writer::{
+    changes_json, created, created_from, diff, record, record_many, record_many_json, Actor, Change,
+};
 
 use actix_web::web;
 

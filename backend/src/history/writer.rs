@@ -32,8 +32,10 @@ pub struct Change {
 
 /// Field-by-field differences between two JSON snapshots of a record. Bookkeeping fields that change
 /// on every write are left out: the entry itself says when and by whom.
+/// Bookkeeping fields that change on every write: the entry itself says when and by whom.
+const SKIPPED: [&str; 3] = ["updated_at", "version", "created_at"];
+
 pub fn diff(old: &Value, new: &Value) -> Vec<Change> {
-    const SKIP: [&str; 3] = ["updated_at", "version", "created_at"];
     let empty = Map::new();
     let old = old.as_object().unwrap_or(&empty);
     let new = new.as_object().unwrap_or(&empty);
@@ -41,7 +43,7 @@ pub fn diff(old: &Value, new: &Value) -> Vec<Change> {
     keys.sort();
     keys.dedup();
     keys.into_iter()
-        .filter(|k| !SKIP.contains(&k.as_str()))
+        .filter(|k| !SKIPPED.contains(&k.as_str()))
         .filter_map(|k| {
             let (o, n) = (
                 old.get(k).unwrap_or(&Value::Null),
@@ -59,6 +61,23 @@ pub fn diff(old: &Value, new: &Value) -> Vec<Change> {
 /// Every field of a new record as a change from null.
 pub fn created(new: &Value) -> Vec<Change> {
     diff(&Value::Null, new)
+}
+
+/// `created` of a snapshot that is not needed afterwards: its values move into the changes (an
+/// import makes a million of these).
+pub fn created_from(new: Value) -> Vec<Change> {
+    let Value::Object(fields) = new else {
+        return Vec::new();
+    };
+    fields
+        .into_iter()
+        .filter(|(k, v)| !v.is_null() && !SKIPPED.contains(&k.as_str()))
+        .map(|(field, new)| Change {
+            field,
+            old: Value::Null,
+            new,
+        })
+        .collect()
 }
 
 pub async fn record(
@@ -86,7 +105,9 @@ pub async fn record(
     .map(|_| ())
 }
 
-/// One entry per record, written in statements of many rows (a reassignment, an import).
+/// One entry per record, written in statements of many rows (a reassignment, an import). The
+/// changes are serialised straight to JSON text, once: a million entries built as JSON values
+/// cost a gigabyte of short-lived allocations.
 pub async fn record_many(
     db: &impl ConnectionTrait,
     actor: Actor<'_>,
@@ -94,32 +115,61 @@ pub async fn record_many(
     action: &str,
     entries: impl IntoIterator<Item = (String, Vec<Change>)>,
 ) -> Result<(), DbErr> {
-    let at = clock::now();
-    let mut rows = Vec::new();
-    for (entity_id, changes) in entries {
-        // Moved, not serialised: a reassignment writes a million of these.
-        let changes = Value::Array(
-            changes
-                .into_iter()
-                .map(|c| serde_json::json!({"field": c.field, "old": c.old, "new": c.new}))
-                .collect(),
-        );
-        rows.push(entity::ActiveModel {
-            id: Set(clock::new_id()),
-            at: Set(at),
-            actor_id: Set(actor.user_id.map(str::to_owned)),
-            api_key_id: Set(actor.api_key_id.map(str::to_owned)),
-            entity_type: Set(entity_type.to_owned()),
-            entity_id: Set(entity_id),
-            action: Set(action.to_owned()),
-            changes: Set(Some(changes)),
-            request_id: Set(actor.request_id.map(str::to_owned)),
-        });
+    let mut serialised = Vec::new();
+    for (id, changes) in entries {
+        serialised.push((id, changes_json(&changes)?));
     }
-    for chunk in rows.chunks(1000) {
-        entity::Entity::insert_many(chunk.to_vec())
-            .exec_without_returning(db)
-            .await?;
+    record_many_json(db, actor, entity_type, action, serialised).await
+}
+
+/// The changes of an entry as the JSON text `record_many_json` takes.
+pub fn changes_json(changes: &[Change]) -> Result<String, DbErr> {
+    serde_json::to_string(changes).map_err(|e| DbErr::Custom(e.to_string()))
+}
+
+/// `record_many` of changes already serialised (by `changes_json`, perhaps in another thread).
+pub async fn record_many_json(
+    db: &impl ConnectionTrait,
+    actor: Actor<'_>,
+    entity_type: &str,
+    action: &str,
+    entries: Vec<(String, String)>,
+) -> Result<(), DbErr> {
+    const ROWS: usize = 500;
+    let backend = db.get_database_backend();
+    // PostgreSQL reads the text as jsonb; SQLite keeps JSON as text.
+    let cast = backend == sea_orm::DatabaseBackend::Postgres;
+    let at = clock::now();
+    let mut entries = entries;
+    while !entries.is_empty() {
+        let rest = entries.split_off(entries.len().min(ROWS));
+        let mut binds = crate::api::sql::Binds::new(backend);
+        let mut rows = Vec::with_capacity(ROWS);
+        for (entity_id, changes) in std::mem::replace(&mut entries, rest) {
+            // SQLite's placeholders are anonymous: values are pushed in the order they appear.
+            let mut cells = vec![
+                binds.push(clock::new_id()),
+                binds.push(at),
+                binds.push(actor.user_id.map(str::to_owned)),
+                binds.push(actor.api_key_id.map(str::to_owned)),
+                binds.push(entity_type),
+                binds.push(entity_id),
+                binds.push(action),
+            ];
+            let changes = binds.push(changes);
+            cells.push(match cast {
+                true => format!("CAST({changes} AS jsonb)"),
+                false => changes,
+            });
+            cells.push(binds.push(actor.request_id.map(str::to_owned)));
+            rows.push(format!("({})", cells.join(", ")));
+        }
+        let sql = format!(
+            "INSERT INTO history (id, at, actor_id, api_key_id, entity_type, entity_id, action, \
+             changes, request_id) VALUES {}",
+            rows.join(", ")
+        );
+        db.execute(binds.statement(sql)).await?;
     }
     Ok(())
 }

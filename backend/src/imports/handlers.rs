@@ -198,8 +198,7 @@ pub async fn get_import(
     caller: Caller,
     id: web::Path<String>,
 ) -> ApiResult<HttpResponse> {
-    // Read from the writer: the job's progress must show at once.
-    Ok(HttpResponse::Ok().json(service::get(&state.db.write, &caller, &id).await?))
+    Ok(HttpResponse::Ok().json(service::get(&state.db.read, &caller, &id).await?))
 }
 
 #[utoipa::path(get, path = "/api/v1/imports/{id}/errors", tag = "imports", params(("id" = String, Path)),

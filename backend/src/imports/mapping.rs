@@ -279,33 +279,28 @@ const PARTNERS: &[Known] = &[
     field("notes", "Notes", NOTES),
 ];
 
+const FIRST_NAME: &[&str] = &[
+    "first name",
+    "given name",
+    "firstname",
+    "ime",
+    "imie",
+    "prenume",
+];
+const LAST_NAME: &[&str] = &[
+    "last name",
+    "surname",
+    "family name",
+    "lastname",
+    "prezime",
+    "nazwisko",
+    "nume",
+    "nume de familie",
+];
+
 const PERSONS: &[Known] = &[
-    required(field(
-        "first_name",
-        "First name",
-        &[
-            "first name",
-            "given name",
-            "firstname",
-            "ime",
-            "imie",
-            "prenume",
-        ],
-    )),
-    required(field(
-        "last_name",
-        "Last name",
-        &[
-            "last name",
-            "surname",
-            "family name",
-            "lastname",
-            "prezime",
-            "nazwisko",
-            "nume",
-            "nume de familie",
-        ],
-    )),
+    required(field("first_name", "First name", FIRST_NAME)),
+    required(field("last_name", "Last name", LAST_NAME)),
     field("partner_id", "Partner", &["partner id"]),
     field(
         "position",
@@ -352,32 +347,8 @@ const PERSONS: &[Known] = &[
 ];
 
 const LEADS: &[Known] = &[
-    required(field(
-        "first_name",
-        "First name",
-        &[
-            "first name",
-            "given name",
-            "firstname",
-            "ime",
-            "imie",
-            "prenume",
-        ],
-    )),
-    required(field(
-        "last_name",
-        "Last name",
-        &[
-            "last name",
-            "surname",
-            "family name",
-            "lastname",
-            "prezime",
-            "nazwisko",
-            "nume",
-            "nume de familie",
-        ],
-    )),
+    required(field("first_name", "First name", FIRST_NAME)),
+    required(field("last_name", "Last name", LAST_NAME)),
     field(
         "company_name",
         "Company",

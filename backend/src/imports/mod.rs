@@ -7,9 +7,11 @@ pub mod entity;
 pub mod file;
 mod handlers;
 pub mod mapping;
+mod matching;
 pub mod rows;
 pub mod run;
 pub mod service;
+pub mod stored;
 pub mod undo;
 pub mod write;
 

@@ -6,9 +6,10 @@
 use super::dto::{ImportEntity, Mapping, Options};
 use super::entity::{failure, import, record};
 use super::file;
-use super::write::{self, Ctx, Outcome, Row};
+use super::write::{self, Batch, Ctx, Outcome, Row};
 use super::{mapping, status};
 use crate::access::load_grants;
+use crate::assignment::decide::Table;
 use crate::auth::Caller;
 use crate::error::{ApiError, ApiResult};
 use crate::jobs::entity as job;
@@ -79,6 +80,8 @@ async fn context(db: &impl ConnectionTrait, m: &import::Model) -> ApiResult<Ctx>
         ImportEntity::Partners => Some(Refs::load(db).await?),
         _ => None,
     };
+    let territories = crate::assignment::read::load_tree(db).await?;
+    let rules = crate::assignment::read::load_rules(db).await?;
     Ok(Ctx {
         entity,
         options: options(m)?,
@@ -87,6 +90,8 @@ async fn context(db: &impl ConnectionTrait, m: &import::Model) -> ApiResult<Ctx>
         columns,
         custom,
         refs,
+        territories,
+        rules,
     })
 }
 
@@ -108,23 +113,43 @@ fn count_rows(
     Ok(n)
 }
 
-/// Reads the rows after `skip` in batches of `size` and sends them; stops when the receiver does.
-fn read_batches(
+/// Where the reader starts and how much it hands over at once.
+struct Reading {
     path: String,
     encoding: &'static encoding_rs::Encoding,
     delimiter: u8,
+    /// Data rows already committed (a resumed import).
     skip: i64,
     size: usize,
-    tx: tokio::sync::mpsc::Sender<Vec<Row>>,
+}
+
+/// Reads the rows after `skip` in batches of `size`, checks and prepares each batch and sends it;
+/// stops when the receiver does. Runs in its own thread, so a batch is prepared while the one
+/// before it is written.
+fn read_batches(
+    reading: Reading,
+    ctx: std::sync::Arc<Ctx>,
+    tx: tokio::sync::mpsc::Sender<Batch>,
 ) -> std::io::Result<()> {
-    let mut reader = file::records(std::fs::File::open(&path)?, encoding, delimiter);
+    let file = std::fs::File::open(&reading.path)?;
+    let mut reader = file::records(file, reading.encoding, reading.delimiter);
+    let table = Table::new(
+        &ctx.territories,
+        ctx.rules.clone(),
+        clock::now().date_naive(),
+    );
+    let size = reading.size;
     let mut index: i64 = 0;
-    let mut batch = Vec::with_capacity(size);
+    let mut rows = Vec::with_capacity(size);
     let mut record = csv::StringRecord::new();
+    let send = |rows: Vec<Row>| {
+        tx.blocking_send(write::prepare_batch(&ctx, &table, rows))
+            .is_ok()
+    };
     loop {
         let more = match reader.read_record(&mut record) {
             Ok(more) => more,
-            // A cell that is not text in the file's encoding: kept as a row that fails.
+            // A row the CSV reader cannot make sense of: kept as a row that fails.
             Err(e) => {
                 record = csv::StringRecord::from(vec![format!("unreadable row: {e}")]);
                 true
@@ -134,23 +159,19 @@ fn read_batches(
             break;
         }
         index += 1;
-        if index <= skip {
+        if index <= reading.skip {
             continue;
         }
-        batch.push(Row {
+        rows.push(Row {
             number: index + 1,
             cells: record.clone(),
         });
-        if batch.len() == size
-            && tx
-                .blocking_send(std::mem::replace(&mut batch, Vec::with_capacity(size)))
-                .is_err()
-        {
+        if rows.len() == size && !send(std::mem::replace(&mut rows, Vec::with_capacity(size))) {
             return Ok(());
         }
     }
-    if !batch.is_empty() {
-        let _ = tx.blocking_send(batch);
+    if !rows.is_empty() {
+        send(rows);
     }
     Ok(())
 }
@@ -191,7 +212,7 @@ pub async fn run(state: &AppState, job: &job::Model) -> JobResult {
 
 async fn go(state: &AppState, job: &job::Model, m: import::Model) -> ApiResult<()> {
     let db = &state.db.write;
-    let ctx = context(db, &m).await?;
+    let ctx = std::sync::Arc::new(context(db, &m).await?);
     let encoding = file::named_encoding(&m.encoding)?;
     let delimiter = file::named_delimiter(&m.delimiter)?;
     let mut total = m.rows_total;
@@ -212,15 +233,17 @@ async fn go(state: &AppState, job: &job::Model, m: import::Model) -> ApiResult<(
     .exec(db)
     .await?;
 
-    let (tx, mut rx) = tokio::sync::mpsc::channel(2);
-    let (path, skip, size) = (
-        m.file_path.clone(),
-        m.rows_done,
-        state.settings.import_batch_rows.max(1),
-    );
-    let reader = tokio::task::spawn_blocking(move || {
-        read_batches(path, encoding, delimiter, skip, size, tx)
-    });
+    // One batch prepared ahead: memory holds at most three.
+    let (tx, mut rx) = tokio::sync::mpsc::channel(1);
+    let reading = Reading {
+        path: m.file_path.clone(),
+        encoding,
+        delimiter,
+        skip: m.rows_done,
+        size: state.settings.import_batch_rows.max(1),
+    };
+    let shared = ctx.clone();
+    let reader = tokio::task::spawn_blocking(move || read_batches(reading, shared, tx));
     let mut done = m.rows_done;
     let mut seen = HashSet::new();
     let mut shown: Vec<serde_json::Value> = m
@@ -228,9 +251,10 @@ async fn go(state: &AppState, job: &job::Model, m: import::Model) -> ApiResult<(
         .as_ref()
         .and_then(|p| p.as_array().cloned())
         .unwrap_or_default();
-    while let Some(rows) = rx.recv().await {
+    while let Some(batch) = rx.recv().await {
+        let read = batch.rows.len() as i64;
         let txn = db.begin().await?;
-        let outcome = write::batch(&txn, &ctx, &rows, &mut seen).await?;
+        let outcome = write::batch(&txn, &ctx, batch, &mut seen).await?;
         let room = PREVIEW_ROWS.saturating_sub(shown.len());
         let preview = match room > 0 && !(outcome.created.is_empty() && outcome.updated.is_empty())
         {
@@ -246,7 +270,7 @@ async fn go(state: &AppState, job: &job::Model, m: import::Model) -> ApiResult<(
         } else {
             txn
         };
-        done += rows.len() as i64;
+        done += read;
         keep(&txn, &m.id, &outcome, done, preview, ctx.options.dry_run).await?;
         let lease =
             state.clock.now() + chrono::Duration::seconds(state.settings.job_lease_secs as i64);

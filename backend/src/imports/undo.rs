@@ -47,10 +47,15 @@ pub async fn run(state: &AppState, job: &job::Model) -> JobResult {
         if records.is_empty() {
             break;
         }
+        let ids: Vec<String> = records.iter().map(|r| r.entity_id.clone()).collect();
+        let mut current = super::stored::stored(&txn, entity, &ids).await?;
         let mut entries = Vec::with_capacity(records.len());
         let mut created = Vec::new();
         for r in &records {
-            let (now, _) = super::write::snapshot(&txn, entity, &r.entity_id).await?;
+            // A record deleted since has nothing left to undo but its import record.
+            let Some((now, _)) = current.remove(&r.entity_id) else {
+                continue;
+            };
             match (&r.action[..], &r.before) {
                 ("updated", Some(before)) => {
                     restore(&txn, entity, before.clone()).await?;
@@ -66,7 +71,6 @@ pub async fn run(state: &AppState, job: &job::Model) -> JobResult {
         history::record_many(&txn, actor, entity.record_type(), "import_undo", entries)
             .await
             .map_err(ApiError::from)?;
-        let ids: Vec<String> = records.into_iter().map(|r| r.entity_id).collect();
         record::Entity::delete_many()
             .filter(record::Column::ImportId.eq(&id))
             .filter(record::Column::EntityId.is_in(ids))

@@ -4,23 +4,25 @@
 //! leads through their services), updated through the service, or skipped. A row that fails is
 //! reported and leaves nothing behind; a database failure fails the whole batch.
 use super::dto::{ImportEntity, MatchOn, OnDuplicate, Options};
+use super::matching::{email_keys, lead_key, lookup, lower, partner_key, person_key, text};
 use super::rows::{self, describe};
+use super::stored::snapshot;
 use crate::api::IfMatch;
+use crate::assignment::decide::{Rule, Table, PRIMARY};
+use crate::assignment::read::Subject;
 use crate::auth::Caller;
 use crate::clock;
 use crate::custom_fields::dto::CustomField;
+use crate::db::insert_chunked;
 use crate::error::{ApiError, ApiResult};
 use crate::leads::dto::LeadFields;
 use crate::partners::dto::{Owner, Partner, PartnerFields};
 use crate::partners::entity::{owner, partner};
 use crate::partners::service::{self as partners, Refs};
 use crate::persons::dto::PersonFields;
+use crate::territories::tree::Tree;
 use crate::{assignment, history, leads, persons};
-use sea_orm::sea_query::Expr;
-use sea_orm::{
-    ActiveValue, ColumnTrait, Condition, DatabaseTransaction, EntityTrait, QueryFilter,
-    QuerySelect, TryIntoModel,
-};
+use sea_orm::{ActiveValue, DatabaseTransaction, TryIntoModel};
 use serde_json::Value;
 use std::collections::{HashMap, HashSet};
 
@@ -34,6 +36,9 @@ pub struct Ctx {
     pub columns: Vec<(usize, String)>,
     pub custom: Vec<CustomField>,
     pub refs: Option<Refs>,
+    /// The territories and assignment rules new partners are placed by.
+    pub territories: Tree,
+    pub rules: Vec<Rule>,
 }
 
 pub struct Row {
@@ -63,9 +68,28 @@ impl Outcome {
 }
 
 enum Fields {
-    Partner(Box<PartnerFields>, Box<partner::ActiveModel>),
+    Partner(Box<NewPartner>),
     Person(PersonFields),
     Lead(LeadFields),
+}
+
+/// A partner row ready to be written: the fields (for an update), and for a create the row, its
+/// owner rows and its history entry.
+struct NewPartner {
+    fields: PartnerFields,
+    active: partner::ActiveModel,
+    owners: Vec<owner::ActiveModel>,
+    /// The history entry's changes, as JSON text.
+    history: String,
+}
+
+/// A batch read and checked (in the reader's thread, while the previous batch is written).
+pub struct Batch {
+    pub rows: Vec<Row>,
+    /// Rows that passed the checks: their index, what to write, the keys they are matched on.
+    ready: Vec<(usize, Fields, Vec<String>)>,
+    /// Rows that did not: their index and why.
+    refused: Vec<(usize, String)>,
 }
 
 /// Where a duplicate's original is.
@@ -75,41 +99,6 @@ enum Target {
     Pending(usize),
     /// A row of an earlier batch of a dry run (nothing was kept to update).
     Earlier,
-}
-
-fn text(v: &ActiveValue<Option<String>>) -> Option<String> {
-    match v {
-        ActiveValue::Set(v) | ActiveValue::Unchanged(v) => v.clone(),
-        ActiveValue::NotSet => None,
-    }
-}
-
-fn lower(s: &str) -> String {
-    s.trim().to_lowercase()
-}
-
-fn person_key(first: &str, last: &str) -> String {
-    format!("name:{} {}", lower(first), lower(last))
-}
-
-fn lead_key(first: &str, last: &str, city: Option<&str>) -> String {
-    format!(
-        "nc:{} {}|{}",
-        lower(first),
-        lower(last),
-        lower(city.unwrap_or_default())
-    )
-}
-
-fn partner_key(name_key: &str, city: Option<&str>) -> String {
-    format!("nc:{name_key}|{}", lower(city.unwrap_or_default()))
-}
-
-fn email_keys(emails: &[String]) -> Vec<String> {
-    emails
-        .iter()
-        .map(|e| format!("email:{}", lower(e)))
-        .collect()
 }
 
 /// The row read and checked, with the keys it is matched on.
@@ -126,9 +115,17 @@ fn prepare(ctx: &Ctx, row: &Row) -> Result<(Fields, Vec<String>), String> {
     match ctx.entity {
         ImportEntity::Partners => {
             let mut f: PartnerFields = rows::parse(body)?;
-            // A file's tax ids are those of its partners' country unless it says otherwise.
-            if matches!(f.tax_id, Some(Some(_))) && f.tax_country.is_none() {
-                f.tax_country = f.country.clone();
+            // A file's tax ids are those of its partners' country unless it says otherwise, or of
+            // the country their VAT prefix names (`HR69435151530`).
+            if let (Some(Some(tax)), None) = (&f.tax_id, &f.tax_country) {
+                let prefix = tax
+                    .get(..2)
+                    .filter(|p| p.chars().all(|c| c.is_ascii_alphabetic()));
+                f.tax_country = match (&f.country, prefix) {
+                    (Some(Some(c)), _) => Some(Some(c.clone())),
+                    (_, Some(p)) => Some(Some(p.to_uppercase())),
+                    _ => None,
+                };
             }
             partners::check_new(&f).map_err(|e| describe(&e))?;
             let refs = ctx.refs.as_ref().ok_or("partner references not loaded")?;
@@ -149,7 +146,13 @@ fn prepare(ctx: &Ctx, row: &Row) -> Result<(Fields, Vec<String>), String> {
                     vec![partner_key(&name_key, text(&active.city).as_deref())]
                 }
             };
-            Ok((Fields::Partner(Box::new(f), Box::new(active)), keys))
+            let partner = NewPartner {
+                fields: f,
+                active,
+                owners: Vec::new(),
+                history: String::new(),
+            };
+            Ok((Fields::Partner(Box::new(partner)), keys))
         }
         ImportEntity::Persons => {
             let f: PersonFields = rows::parse(body)?;
@@ -182,192 +185,90 @@ fn prepare(ctx: &Ctx, row: &Row) -> Result<(Fields, Vec<String>), String> {
     }
 }
 
-/// `CAST(column AS TEXT) LIKE '%"email"%'` for each email: a JSON array holding it.
-fn any_email_in(column: &str, emails: &[&str]) -> Condition {
-    emails.iter().fold(Condition::any(), |any, e| {
-        let escaped = e
-            .replace('!', "!!")
-            .replace('%', "!%")
-            .replace('_', "!_")
-            .replace('"', "");
-        any.add(
-            Expr::expr(Expr::cust(format!("CAST({column} AS TEXT)")))
-                .like(sea_orm::sea_query::LikeExpr::new(format!("%\"{escaped}\"%")).escape('!')),
-        )
-    })
-}
-
-/// Live records matching any of `keys`: key -> id.
-async fn lookup(
-    txn: &DatabaseTransaction,
-    ctx: &Ctx,
-    keys: &HashSet<&str>,
-) -> ApiResult<HashMap<String, String>> {
-    let mut found = HashMap::new();
-    let mut keep = |key: String, id: &str| {
-        if keys.contains(key.as_str()) {
-            found.entry(key).or_insert_with(|| id.to_owned());
-        }
-    };
-    let emails: Vec<&str> = keys
-        .iter()
-        .filter_map(|k| k.strip_prefix("email:"))
-        .collect();
-    match (ctx.entity, ctx.options.match_on) {
-        (ImportEntity::Partners, MatchOn::TaxId) => {
-            let ids: Vec<&str> = keys
-                .iter()
-                .filter_map(|k| k.splitn(3, ':').nth(2))
-                .collect();
-            for chunk in ids.chunks(1000) {
-                let rows: Vec<(String, Option<String>, Option<String>)> = partner::Entity::find()
-                    .select_only()
-                    .columns([
-                        partner::Column::Id,
-                        partner::Column::TaxCountry,
-                        partner::Column::TaxId,
-                    ])
-                    .filter(partner::Column::DeletedAt.is_null())
-                    .filter(partner::Column::TaxId.is_in(chunk.iter().copied()))
-                    .into_tuple()
-                    .all(txn)
-                    .await?;
-                for (id, country, tax) in rows {
-                    if let (Some(c), Some(t)) = (country, tax) {
-                        keep(format!("tax:{c}:{t}"), &id);
-                    }
-                }
-            }
-        }
-        (ImportEntity::Partners, MatchOn::NameCity) => {
-            let names: Vec<&str> = keys
-                .iter()
-                .filter_map(|k| k.strip_prefix("nc:").and_then(|k| k.split('|').next()))
-                .collect();
-            for chunk in names.chunks(1000) {
-                let rows: Vec<(String, String, Option<String>)> = partner::Entity::find()
-                    .select_only()
-                    .columns([
-                        partner::Column::Id,
-                        partner::Column::NameKey,
-                        partner::Column::City,
-                    ])
-                    .filter(partner::Column::DeletedAt.is_null())
-                    .filter(partner::Column::NameKey.is_in(chunk.iter().copied()))
-                    .into_tuple()
-                    .all(txn)
-                    .await?;
-                for (id, name_key, city) in rows {
-                    keep(partner_key(&name_key, city.as_deref()), &id);
-                }
-            }
-        }
-        (ImportEntity::Partners, MatchOn::Email) => {
-            for chunk in emails.chunks(50) {
-                let rows: Vec<(String, Option<Value>)> = partner::Entity::find()
-                    .select_only()
-                    .columns([partner::Column::Id, partner::Column::Emails])
-                    .filter(partner::Column::DeletedAt.is_null())
-                    .filter(any_email_in("partners.emails", chunk))
-                    .into_tuple()
-                    .all(txn)
-                    .await?;
-                for (id, list) in rows {
-                    let list: Vec<String> = list
-                        .and_then(|v| serde_json::from_value(v).ok())
-                        .unwrap_or_default();
-                    for key in email_keys(&list) {
-                        keep(key, &id);
-                    }
-                }
-            }
-        }
-        (ImportEntity::Persons, MatchOn::Email) => {
-            use crate::persons::entity as person;
-            for chunk in emails.chunks(50) {
-                let rows: Vec<(String, Option<Value>)> = person::Entity::find()
-                    .select_only()
-                    .columns([person::Column::Id, person::Column::Emails])
-                    .filter(person::Column::DeletedAt.is_null())
-                    .filter(any_email_in("persons.emails", chunk))
-                    .into_tuple()
-                    .all(txn)
-                    .await?;
-                for (id, list) in rows {
-                    let list: Vec<String> = list
-                        .and_then(|v| serde_json::from_value(v).ok())
-                        .unwrap_or_default();
-                    for key in email_keys(&list) {
-                        keep(key, &id);
-                    }
-                }
-            }
-        }
-        (ImportEntity::Persons, _) => {
-            use crate::persons::entity as person;
-            let last: HashSet<String> = keys
-                .iter()
-                .filter_map(|k| k.strip_prefix("name:"))
-                .filter_map(|n| n.rsplit(' ').next().map(str::to_owned))
-                .collect();
-            let rows: Vec<(String, String, String)> = person::Entity::find()
-                .select_only()
-                .columns([
-                    person::Column::Id,
-                    person::Column::FirstName,
-                    person::Column::LastName,
-                ])
-                .filter(person::Column::DeletedAt.is_null())
-                .filter(Expr::expr(Expr::cust("LOWER(last_name)")).is_in(last))
-                .into_tuple()
-                .all(txn)
-                .await?;
-            for (id, first, last) in rows {
-                keep(person_key(&first, &last), &id);
-            }
-        }
-        (ImportEntity::Leads, MatchOn::Email) => {
-            use crate::leads::entity as lead;
-            let rows: Vec<(String, Option<String>)> = lead::Entity::find()
-                .select_only()
-                .columns([lead::Column::Id, lead::Column::Email])
-                .filter(lead::Column::DeletedAt.is_null())
-                .filter(lead::Column::Email.is_in(emails.iter().copied()))
-                .into_tuple()
-                .all(txn)
-                .await?;
-            for (id, email) in rows {
-                if let Some(e) = email {
-                    keep(format!("email:{}", lower(&e)), &id);
-                }
-            }
-        }
-        (ImportEntity::Leads, _) => {
-            use crate::leads::entity as lead;
-            let last: HashSet<String> = keys
-                .iter()
-                .filter_map(|k| k.strip_prefix("nc:").and_then(|k| k.split('|').next()))
-                .filter_map(|n| n.rsplit(' ').next().map(str::to_owned))
-                .collect();
-            let rows: Vec<(String, String, String, Option<String>)> = lead::Entity::find()
-                .select_only()
-                .columns([
-                    lead::Column::Id,
-                    lead::Column::FirstName,
-                    lead::Column::LastName,
-                    lead::Column::City,
-                ])
-                .filter(lead::Column::DeletedAt.is_null())
-                .filter(Expr::expr(Expr::cust("LOWER(last_name)")).is_in(last))
-                .into_tuple()
-                .all(txn)
-                .await?;
-            for (id, first, last, city) in rows {
-                keep(lead_key(&first, &last, city.as_deref()), &id);
-            }
+/// Reads and checks a batch of rows, and places its new partners (territory, owners from the
+/// assignment table, history entry) so that writing them is only writing.
+pub fn prepare_batch(ctx: &Ctx, table: &Table, rows: Vec<Row>) -> Batch {
+    let mut ready = Vec::with_capacity(rows.len());
+    let mut refused = Vec::new();
+    for (i, row) in rows.iter().enumerate() {
+        match prepare(ctx, row) {
+            Ok((fields, keys)) => ready.push((i, fields, keys)),
+            Err(message) => refused.push((i, message)),
         }
     }
-    Ok(found)
+    if ctx.entity == ImportEntity::Partners {
+        place_partners(ctx, table, &mut ready);
+    }
+    Batch {
+        rows,
+        ready,
+        refused,
+    }
+}
+
+fn id_of(v: &ActiveValue<String>) -> String {
+    match v {
+        ActiveValue::Set(id) | ActiveValue::Unchanged(id) => id.clone(),
+        ActiveValue::NotSet => String::new(),
+    }
+}
+
+/// Each new partner's territory, owners and history entry, as the assignment table decides them
+/// (the importer as primary owner where no rule names one).
+fn place_partners(ctx: &Ctx, table: &Table, ready: &mut [(usize, Fields, Vec<String>)]) {
+    let partners: Vec<&mut NewPartner> = ready
+        .iter_mut()
+        .filter_map(|(_, fields, _)| match fields {
+            Fields::Partner(p) => Some(p.as_mut()),
+            _ => None,
+        })
+        .collect();
+    let subjects = partners
+        .iter()
+        .map(|p| Subject {
+            id: id_of(&p.active.id),
+            country: text(&p.active.country),
+            region: text(&p.active.region),
+            postal_code: text(&p.active.postal_code),
+            group_id: text(&p.active.group_id),
+            territory_id: None,
+            owners_locked: false,
+            owners: Vec::new(),
+        })
+        .collect();
+    let placed = assignment::follow::place(&ctx.territories, table, &ctx.caller.user_id, subjects);
+    for (p, (territory, decided)) in partners.into_iter().zip(placed) {
+        p.active.territory_id = ActiveValue::Set(territory);
+        p.active.primary_owner_id = ActiveValue::Set(
+            decided
+                .iter()
+                .find(|o| o.role == PRIMARY)
+                .map(|o| o.user_id.clone()),
+        );
+        let id = id_of(&p.active.id);
+        let listed = decided
+            .iter()
+            .map(|o| Owner {
+                user_id: o.user_id.clone(),
+                role: o.role.clone(),
+                rule_id: o.rule_id.clone(),
+            })
+            .collect();
+        if let Ok(model) = p.active.clone().try_into_model() {
+            let dto = Partner::from_model(model, listed);
+            let changes = history::created_from(serde_json::to_value(&dto).unwrap_or_default());
+            p.history = history::changes_json(&changes).unwrap_or_default();
+        }
+        p.owners = decided
+            .into_iter()
+            .map(|o| owner::ActiveModel {
+                partner_id: ActiveValue::Set(id.clone()),
+                user_id: ActiveValue::Set(o.user_id),
+                role: ActiveValue::Set(o.role),
+                rule_id: ActiveValue::Set(o.rule_id),
+            })
+            .collect();
+    }
 }
 
 /// Writes one batch inside `txn`. `seen` holds the keys of earlier batches of a dry run (whose
@@ -375,16 +276,18 @@ async fn lookup(
 pub async fn batch(
     txn: &DatabaseTransaction,
     ctx: &Ctx,
-    rows: &[Row],
+    batch: Batch,
     seen: &mut HashSet<String>,
 ) -> ApiResult<Outcome> {
+    let Batch {
+        rows,
+        ready: prepared,
+        refused,
+    } = batch;
+    let rows = &rows[..];
     let mut out = Outcome::default();
-    let mut prepared = Vec::with_capacity(rows.len());
-    for (i, row) in rows.iter().enumerate() {
-        match prepare(ctx, row) {
-            Ok((fields, keys)) => prepared.push((i, fields, keys)),
-            Err(message) => out.fail(row, message),
-        }
+    for (i, message) in refused {
+        out.fail(&rows[i], message);
     }
     let matching = ctx.options.on_duplicate != OnDuplicate::Create;
     let existing = if matching {
@@ -489,58 +392,38 @@ async fn create(
     Ok(ids)
 }
 
-/// Partners in statements of many rows: the rows, their primary owner (the importer), one history
-/// entry each, then the territory and owners the assignment table gives them.
+/// Partners in statements of many rows: the rows with the territory and owners the assignment
+/// table gives them (the importer as primary owner where no rule names one) and one history entry
+/// each.
 async fn create_partners(
     txn: &DatabaseTransaction,
     ctx: &Ctx,
     creates: Vec<(usize, Fields)>,
     out: &mut Outcome,
 ) -> ApiResult<Vec<Option<String>>> {
-    let user = ctx.caller.user_id.clone();
     let mut actives = Vec::with_capacity(creates.len());
-    let mut entries = Vec::with_capacity(creates.len());
     let mut owners = Vec::with_capacity(creates.len());
+    let mut entries = Vec::with_capacity(creates.len());
     for (_, fields) in creates {
-        let Fields::Partner(_, active) = fields else {
+        let Fields::Partner(p) = fields else {
             continue;
         };
-        let model = active
-            .as_ref()
-            .clone()
-            .try_into_model()
-            .map_err(ApiError::from)?;
-        let primary = Owner {
-            user_id: user.clone(),
-            role: "primary".into(),
-            rule_id: None,
-        };
-        let dto = Partner::from_model(model, vec![primary]);
-        let snapshot = serde_json::to_value(&dto).unwrap_or_default();
-        entries.push((dto.id.clone(), history::created(&snapshot)));
-        owners.push(owner::ActiveModel {
-            partner_id: ActiveValue::Set(dto.id.clone()),
-            user_id: ActiveValue::Set(user.clone()),
-            role: ActiveValue::Set("primary".into()),
-            rule_id: ActiveValue::Set(None),
-        });
-        out.created.push(dto.id);
-        actives.push(*active);
+        let NewPartner {
+            active,
+            owners: own,
+            history: changes,
+            ..
+        } = *p;
+        let id = id_of(&active.id);
+        out.created.push(id.clone());
+        entries.push((id, changes));
+        owners.extend(own);
+        actives.push(active);
     }
     // Bound parameters per statement stay under both engines' limits.
-    for chunk in actives.chunks(400) {
-        partner::Entity::insert_many(chunk.to_vec())
-            .exec_without_returning(txn)
-            .await?;
-    }
-    for chunk in owners.chunks(2000) {
-        owner::Entity::insert_many(chunk.to_vec())
-            .exec_without_returning(txn)
-            .await?;
-    }
-    let actor = ctx.caller.actor();
-    history::record_many(txn, actor, "partner", "import", entries).await?;
-    assignment::follow::partners(txn, actor, &out.created).await?;
+    insert_chunked(txn, actives, 400).await?;
+    insert_chunked(txn, owners, 2000).await?;
+    history::record_many_json(txn, ctx.caller.actor(), "partner", "import", entries).await?;
     Ok(out.created.iter().cloned().map(Some).collect())
 }
 
@@ -563,7 +446,7 @@ async fn update(
         }
     };
     let done = match fields {
-        Fields::Partner(f, _) => partners::update(txn, &ctx.caller, &id, IfMatch(version), *f)
+        Fields::Partner(p) => partners::update(txn, &ctx.caller, &id, IfMatch(version), p.fields)
             .await
             .map(|_| ()),
         Fields::Person(f) => persons::service::update(txn, &ctx.caller, &id, IfMatch(version), f)
@@ -583,28 +466,4 @@ async fn update(
         Err(e) => out.fail(row, row_error(e)?),
     }
     Ok(())
-}
-
-/// The stored row of a record (every column, as undo writes it back) and its version.
-pub async fn snapshot(
-    txn: &DatabaseTransaction,
-    entity: ImportEntity,
-    id: &str,
-) -> ApiResult<(Value, i32)> {
-    let found = match entity {
-        ImportEntity::Partners => partner::Entity::find_by_id(id)
-            .one(txn)
-            .await?
-            .map(|m| (serde_json::to_value(&m), m.version)),
-        ImportEntity::Persons => crate::persons::entity::Entity::find_by_id(id)
-            .one(txn)
-            .await?
-            .map(|m| (serde_json::to_value(&m), m.version)),
-        ImportEntity::Leads => crate::leads::entity::Entity::find_by_id(id)
-            .one(txn)
-            .await?
-            .map(|m| (serde_json::to_value(&m), m.version)),
-    };
-    let (value, version) = found.ok_or(ApiError::NotFound)?;
-    Ok((value.map_err(|e| ApiError::Internal(e.into()))?, version))
 }

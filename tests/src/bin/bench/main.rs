@@ -77,12 +77,20 @@ fn wanted(section: &str) -> bool {
         .unwrap_or(true)
 }
 
+/// SQLite, and PostgreSQL when it is configured; `CRM_BENCH_ENGINES=postgres` (or `sqlite`)
+/// keeps one.
 fn engines_again() -> Vec<Engine> {
     let mut engines = vec![Engine::Sqlite];
     if postgres_url().is_some() {
         engines.push(Engine::Postgres);
     }
-    engines
+    match std::env::var("CRM_BENCH_ENGINES") {
+        Ok(only) => engines
+            .into_iter()
+            .filter(|e| only.contains(&format!("{e:?}").to_lowercase()))
+            .collect(),
+        Err(_) => engines,
+    }
 }
 
 struct Row {
