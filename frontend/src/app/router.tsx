@@ -40,6 +40,7 @@ const TerritoriesPage = lazy(() => import("../features/territories/components/Te
 const RulesPage = lazy(() => import("../features/assignment/components/RulesPage"));
 const ReassignPage = lazy(() => import("../features/assignment/components/ReassignPage"));
 const AssignmentReportsPage = lazy(() => import("../features/reports/components/AssignmentReportsPage"));
+const ImportsPage = lazy(() => import("../features/imports/components/ImportsPage"));
 const CustomFieldsAdminPage = lazy(() => import("../features/custom-fields/components/CustomFieldsAdminPage"));
 
 export const router = createBrowserRouter([
@@ -65,6 +66,7 @@ export const router = createBrowserRouter([
             children: [{ path: "admin/announcements", element: <AnnouncementsAdminPage /> }],
           },
           { element: <RequireNav nav="jobs" />, children: [{ path: "admin/jobs", element: <JobsPage /> }] },
+          { element: <RequireNav nav="imports" />, children: [{ path: "imports", element: <ImportsPage /> }] },
           {
             element: <RequireNav nav="partners" />,
             children: [

@@ -35,6 +35,7 @@ describe("menu by grants", () => {
       assignment_reports: false,
       territories: false,
       assignment_rules: false,
+      imports: false,
     });
   });
 
@@ -63,6 +64,8 @@ describe("menu by grants", () => {
     expect(allowedNav([{ resource: "territories", action: "read", scope: "all" }]).territories).toBe(false);
     expect(allowedNav([{ resource: "territories", action: "create", scope: "all" }]).territories).toBe(true);
     expect(allowedNav([{ resource: "territories", action: "update", scope: "all" }]).assignment_rules).toBe(true);
+    expect(allowedNav([{ resource: "leads", action: "import", scope: "own" }]).imports).toBe(true);
+    expect(allowedNav([{ resource: "partners", action: "export", scope: "all" }]).imports).toBe(false);
     expect(allowedNav([{ resource: "partners", action: "assign", scope: "team" }]).reassign).toBe(true);
   });
 

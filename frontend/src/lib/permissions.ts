@@ -34,7 +34,8 @@ export type NavKey =
   | "reassign"
   | "assignment_reports"
   | "territories"
-  | "assignment_rules";
+  | "assignment_rules"
+  | "imports";
 
 /** Which menu entries the user's grants allow. */
 export function allowedNav(grants: readonly GrantLike[]): Record<NavKey, boolean> {
@@ -66,5 +67,7 @@ export function allowedNav(grants: readonly GrantLike[]): Record<NavKey, boolean
     // Everyone reads territories (paths on partners); the screens are for those who change them.
     territories: can(grants, "territories", "create") || can(grants, "territories", "update"),
     assignment_rules: can(grants, "territories", "update"),
+    // The import wizard offers the entities the caller may import.
+    imports: ["partners", "persons", "leads"].some((r) => can(grants, r, "import")),
   };
 }

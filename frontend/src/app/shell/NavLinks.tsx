@@ -25,6 +25,7 @@ const WORK: Entry[] = [
   { key: "assignment_reports", to: "/reports/assignment" },
   { key: "outbox", to: "/outbox" },
   { key: "email_templates", to: "/email-templates" },
+  { key: "imports", to: "/imports" },
 ];
 const ADMIN: Entry[] = [
   { key: "users", to: "/users" },

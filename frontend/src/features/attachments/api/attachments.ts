@@ -2,6 +2,7 @@ import { queryOptions } from "@tanstack/react-query";
 import { api } from "../../../lib/api/client";
 import { ifMatch, unwrap } from "../../../lib/api/unwrap";
 import type { Attachment } from "../../../lib/api/types";
+import { saveBlob } from "../../../lib/download";
 
 export const attachmentsKey = (entityType: string, entityId: string) => ["attachments", entityType, entityId] as const;
 
@@ -31,12 +32,5 @@ export const deleteAttachment = (a: Attachment) =>
 /** The content needs the bearer token, so it is fetched through the API client and saved from a blob. */
 export async function downloadAttachment(a: Attachment): Promise<void> {
   const blob = await unwrap(api.GET("/api/v1/attachments/{id}/content", { params: { path: { id: a.id } }, parseAs: "blob" }));
-  const url = URL.createObjectURL(blob as Blob);
-  const link = document.createElement("a");
-  link.href = url;
-  link.download = a.file_name;
-  document.body.appendChild(link);
-  link.click();
-  link.remove();
-  setTimeout(() => URL.revokeObjectURL(url), 10_000);
+  saveBlob(blob as Blob, a.file_name);
 }

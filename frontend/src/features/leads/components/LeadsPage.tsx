@@ -10,6 +10,8 @@ import type { Lead } from "../../../lib/api/types";
 import { useAuth } from "../../../lib/auth/auth-context";
 import { formatDate } from "../../../lib/format";
 import { can } from "../../../lib/permissions";
+import { ExportMenu } from "../../exports/components/ExportMenu";
+import { leadsExportQuery } from "../../exports/model/export";
 import { searchLeads } from "../api/leads";
 import { LEAD_STATUSES } from "../model/values";
 import { CreateLeadModal } from "./CreateLeadModal";
@@ -30,11 +32,14 @@ export default function LeadsPage() {
     <Stack>
       <Group justify="space-between">
         <Title order={2}>{t("leads.title")}</Title>
-        {can(grants, "leads", "create") && (
-          <Button onClick={() => setCreating(true)} data-testid="new-lead">
-            {t("leads.new")}
-          </Button>
-        )}
+        <Group gap="xs">
+          <ExportMenu request={{ entity: "leads", query: leadsExportQuery({ q: debouncedQ, status, sourceId }) }} />
+          {can(grants, "leads", "create") && (
+            <Button onClick={() => setCreating(true)} data-testid="new-lead">
+              {t("leads.new")}
+            </Button>
+          )}
+        </Group>
       </Group>
       <ResourceList<Lead>
         resource="leads"

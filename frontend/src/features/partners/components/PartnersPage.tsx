@@ -14,7 +14,8 @@ import { can } from "../../../lib/permissions";
 import { toastError, toastSuccess } from "../../../lib/toast";
 import { restorePartner } from "../api/partners";
 import { searchPartners } from "../api/search-partners";
-import { emptyPartnerFilters, type PartnerListFilters } from "../model/list-filters";
+import { ExportMenu } from "../../exports/components/ExportMenu";
+import { emptyPartnerFilters, listQuery, type PartnerListFilters } from "../model/list-filters";
 import { partnerColumns } from "./columns";
 import { PartnerListFiltersBar } from "./PartnerListFilters";
 
@@ -63,11 +64,14 @@ export default function PartnersPage() {
     <Stack>
       <Group justify="space-between">
         <Title order={2}>{filters.mine ? t("partners.myTitle") : t("partners.title")}</Title>
-        {can(grants, "partners", "create") && (
-          <Button component={Link} to="/partners/new" data-testid="new-partner">
-            {t("partners.new")}
-          </Button>
-        )}
+        <Group gap="xs">
+          <ExportMenu request={{ entity: "partners", query: listQuery(debounced) }} />
+          {can(grants, "partners", "create") && (
+            <Button component={Link} to="/partners/new" data-testid="new-partner">
+              {t("partners.new")}
+            </Button>
+          )}
+        </Group>
       </Group>
       <ResourceList
         resource="partners"

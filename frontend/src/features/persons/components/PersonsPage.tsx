@@ -11,6 +11,8 @@ import { useAuth } from "../../../lib/auth/auth-context";
 import { errorMessage } from "../../../lib/errors";
 import { can } from "../../../lib/permissions";
 import { toastError, toastSuccess } from "../../../lib/toast";
+import { ExportMenu } from "../../exports/components/ExportMenu";
+import { personsExportQuery } from "../../exports/model/export";
 import { restorePerson, searchPersons } from "../api/persons";
 import { personColumns } from "./columns";
 import { CreatePersonModal } from "./CreatePersonModal";
@@ -53,11 +55,14 @@ export default function PersonsPage() {
     <Stack>
       <Group justify="space-between">
         <Title order={2}>{t("persons.title")}</Title>
-        {can(grants, "persons", "create") && (
-          <Button onClick={() => setCreating(true)} data-testid="new-person">
-            {t("persons.new")}
-          </Button>
-        )}
+        <Group gap="xs">
+          <ExportMenu request={{ entity: "persons", query: personsExportQuery({ q: debouncedQ, trashed }) }} />
+          {can(grants, "persons", "create") && (
+            <Button onClick={() => setCreating(true)} data-testid="new-person">
+              {t("persons.new")}
+            </Button>
+          )}
+        </Group>
       </Group>
       <ResourceList
         resource="persons"
