@@ -26,22 +26,7 @@ async fn upload(
         .text("entity_type", entity_type.to_owned())
         .text("entity_id", entity_id.to_owned())
         .part("file", part);
-    let res = app
-        .client
-        .post(format!("{}/api/v1/attachments", app.address))
-        .bearer_auth(token)
-        .multipart(form)
-        .send()
-        .await
-        .unwrap_or_else(|e| panic!("{e}"));
-    let status = res.status().as_u16();
-    let headers = res.headers().clone();
-    let body = res.json().await.unwrap_or_default();
-    crm_tests::Response {
-        status,
-        headers,
-        body,
-    }
+    app.multipart("/api/v1/attachments", token, form).await
 }
 
 async fn attachment_count(app: &TestApp, token: &str, partner_id: &str) -> serde_json::Value {

@@ -19,22 +19,7 @@ pub async fn upload(
     }
     let part = Part::bytes(file).file_name("import.csv");
     form = form.part("file", part);
-    let res = app
-        .client
-        .post(format!("{}/api/v1/imports", app.address))
-        .bearer_auth(token)
-        .multipart(form)
-        .send()
-        .await
-        .unwrap_or_else(|e| panic!("{e}"));
-    let status = res.status().as_u16();
-    let headers = res.headers().clone();
-    let body = res.json().await.unwrap_or_default();
-    crm_tests::Response {
-        status,
-        headers,
-        body,
-    }
+    app.multipart("/api/v1/imports", token, form).await
 }
 
 /// Starts an import and waits until it is done; returns the import.
@@ -482,15 +467,11 @@ async fn mappings_are_suggested_saved_and_checked(engine: Engine) {
         "file",
         Part::bytes(head.as_bytes().to_vec()).file_name("head.csv"),
     );
-    let res = app
-        .client
-        .post(format!("{}/api/v1/imports/suggest-mapping", app.address))
-        .bearer_auth(&admin)
-        .multipart(form)
-        .send()
+    let suggestion = app
+        .multipart("/api/v1/imports/suggest-mapping", &admin, form)
         .await
-        .unwrap_or_else(|e| panic!("{e}"));
-    let suggestion: Value = res.json().await.unwrap_or_default();
+        .ok(200)
+        .clone();
     assert_eq!(suggestion["delimiter"], "tab");
     assert_eq!(
         suggestion["mapping"],

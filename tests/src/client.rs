@@ -185,6 +185,31 @@ impl TestApp {
         }
     }
 
+    /// `POST` of a multipart form (uploads, imports).
+    pub async fn multipart(
+        &self,
+        path: &str,
+        token: &str,
+        form: reqwest::multipart::Form,
+    ) -> Response {
+        let res = self
+            .client
+            .post(format!("{}{path}", self.address))
+            .bearer_auth(token)
+            .multipart(form)
+            .send()
+            .await
+            .unwrap_or_else(|e| panic!("{path}: {e}"));
+        let status = res.status().as_u16();
+        let headers = res.headers().clone();
+        let body = res.json().await.unwrap_or_default();
+        Response {
+            status,
+            headers,
+            body,
+        }
+    }
+
     pub async fn get(&self, path: &str, token: &str) -> Response {
         self.send(Method::GET, path, Some(token), &[], None).await
     }

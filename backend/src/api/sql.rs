@@ -73,3 +73,17 @@ impl Binds {
         Statement::from_sql_and_values(self.backend, sql, self.values)
     }
 }
+
+/// A JSON array column (`partners.emails`, `persons.emails`, tags) holds `value`, matched on the
+/// JSON text so it works alike on SQLite (text) and PostgreSQL (jsonb).
+pub fn json_array_has(column: &str, value: &str) -> sea_orm::sea_query::SimpleExpr {
+    use sea_orm::sea_query::{Expr, LikeExpr};
+    // `!` escapes LIKE's wildcards; a backslash would be read differently by the two engines.
+    let escaped = value
+        .replace('!', "!!")
+        .replace('%', "!%")
+        .replace('_', "!_")
+        .replace('"', "");
+    Expr::expr(Expr::cust(format!("CAST({column} AS TEXT)")))
+        .like(LikeExpr::new(format!("%\"{escaped}\"%")).escape('!'))
+}

@@ -26,53 +26,31 @@ pub enum ExportFormat {
     Xlsx,
 }
 
-/// Splits `format` off the query string; the rest are the list's filters.
+/// Splits `format` off the query string; the rest, as the client wrote it, are the list's filters
+/// (its paging and sort do not apply: an export is every row, in id order).
 fn split_format(qs: &str) -> ApiResult<(ExportFormat, String)> {
-    let pairs: Vec<(String, String)> = web::Query::<Vec<(String, String)>>::from_query(qs)
+    let pairs = web::Query::<Vec<(String, String)>>::from_query(qs)
         .map_err(|e| ApiError::bad_request("invalid_query", format!("Invalid query string: {e}")))?
         .into_inner();
-    let mut format = ExportFormat::Csv;
-    let mut rest = Vec::new();
-    for (k, v) in pairs {
-        match k.as_str() {
-            "format" => {
-                format =
-                    serde_json::from_value(serde_json::Value::String(v.clone())).map_err(|_| {
-                        ApiError::bad_request(
-                            "invalid_query",
-                            format!("`format` is `csv` or `xlsx`, not `{v}`."),
-                        )
-                    })?
-            }
-            "limit" | "cursor" | "count" | "sort" => {}
-            _ => rest.push((k, v)),
+    let format = match pairs.iter().rfind(|(k, _)| k == "format") {
+        None => ExportFormat::Csv,
+        Some((_, v)) => {
+            serde_json::from_value(serde_json::Value::String(v.clone())).map_err(|_| {
+                ApiError::bad_request(
+                    "invalid_query",
+                    format!("`format` is `csv` or `xlsx`, not `{v}`."),
+                )
+            })?
         }
-    }
-    let rest = serde_urlencoded_pairs(&rest);
-    Ok((format, rest))
-}
-
-fn serde_urlencoded_pairs(pairs: &[(String, String)]) -> String {
-    use std::fmt::Write;
-    let mut out = String::new();
-    for (k, v) in pairs {
-        if !out.is_empty() {
-            out.push('&');
-        }
-        let _ = write!(out, "{}={}", encode(k), encode(v));
-    }
-    out
-}
-
-fn encode(s: &str) -> String {
-    s.bytes()
-        .map(|b| match b {
-            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'_' | b'.' | b'~' => {
-                (b as char).to_string()
-            }
-            _ => format!("%{b:02X}"),
+    };
+    let rest: Vec<&str> = qs
+        .split('&')
+        .filter(|pair| {
+            let key = pair.split('=').next().unwrap_or_default();
+            !["", "format", "limit", "cursor", "count", "sort"].contains(&key)
         })
-        .collect()
+        .collect();
+    Ok((format, rest.join("&")))
 }
 
 fn list(v: &Option<serde_json::Value>) -> String {

@@ -119,28 +119,20 @@ pub struct Import {
 }
 
 fn options_of(m: &import::Model) -> Options {
-    m.options
-        .as_ref()
-        .and_then(|o| serde_json::from_value(o.clone()).ok())
-        .unwrap_or(Options {
-            dry_run: false,
-            on_duplicate: OnDuplicate::Skip,
-            match_on: MatchOn::TaxId,
-        })
+    m.options().unwrap_or(Options {
+        dry_run: false,
+        on_duplicate: OnDuplicate::Skip,
+        match_on: MatchOn::TaxId,
+    })
 }
 
 impl Import {
     pub fn from_model(m: import::Model) -> Self {
         let options = options_of(&m);
-        fn decode<T: serde::de::DeserializeOwned + Default>(v: &Option<serde_json::Value>) -> T {
-            v.as_ref()
-                .and_then(|v| serde_json::from_value(v.clone()).ok())
-                .unwrap_or_default()
-        }
         Self {
             entity: ImportEntity::parse(&m.entity).unwrap_or(ImportEntity::Partners),
-            headers: decode(&m.headers),
-            mapping: decode(&m.mapping),
+            headers: m.headers(),
+            mapping: m.mapping(),
             preview: m.preview.unwrap_or_else(|| serde_json::json!([])),
             dry_run: options.dry_run,
             on_duplicate: options.on_duplicate,

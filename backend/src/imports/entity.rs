@@ -38,6 +38,26 @@ pub mod import {
     pub enum Relation {}
 
     impl ActiveModelBehavior for ActiveModel {}
+
+    fn decode<T: serde::de::DeserializeOwned>(v: &Option<Json>) -> Option<T> {
+        v.as_ref()
+            .and_then(|v| serde_json::from_value(v.clone()).ok())
+    }
+
+    /// The JSON columns, read back as what was stored in them.
+    impl Model {
+        pub fn headers(&self) -> Vec<String> {
+            decode(&self.headers).unwrap_or_default()
+        }
+
+        pub fn mapping(&self) -> crate::imports::dto::Mapping {
+            decode(&self.mapping).unwrap_or_default()
+        }
+
+        pub fn options(&self) -> Option<crate::imports::dto::Options> {
+            decode(&self.options)
+        }
+    }
 }
 
 pub mod record {

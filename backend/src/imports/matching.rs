@@ -2,6 +2,7 @@
 //! and the live records holding any of a batch's keys, in a few queries per batch.
 use super::dto::{ImportEntity, MatchOn};
 use super::write::Ctx;
+use crate::api::sql::json_array_has;
 use crate::error::ApiResult;
 use crate::partners::entity::partner;
 use sea_orm::sea_query::Expr;
@@ -49,15 +50,7 @@ pub fn email_keys(emails: &[String]) -> Vec<String> {
 /// `CAST(column AS TEXT) LIKE '%"email"%'` for each email: a JSON array holding it.
 fn any_email_in(column: &str, emails: &[&str]) -> Condition {
     emails.iter().fold(Condition::any(), |any, e| {
-        let escaped = e
-            .replace('!', "!!")
-            .replace('%', "!%")
-            .replace('_', "!_")
-            .replace('"', "");
-        any.add(
-            Expr::expr(Expr::cust(format!("CAST({column} AS TEXT)")))
-                .like(sea_orm::sea_query::LikeExpr::new(format!("%\"{escaped}\"%")).escape('!')),
-        )
+        any.add(json_array_has(column, e))
     })
 }
 

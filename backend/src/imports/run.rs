@@ -3,7 +3,7 @@
 //! in one transaction, so a crash or a failed batch leaves nothing half done and the next attempt
 //! goes on after the last committed row. A dry run rolls every batch back and keeps only the
 //! counts, errors and preview.
-use super::dto::{ImportEntity, Mapping, Options};
+use super::dto::{ImportEntity, Options};
 use super::entity::{failure, import, record};
 use super::file;
 use super::write::{self, Batch, Ctx, Outcome, Row};
@@ -46,9 +46,7 @@ pub async fn find(db: &impl ConnectionTrait, id: &str) -> ApiResult<import::Mode
 }
 
 pub fn options(m: &import::Model) -> ApiResult<Options> {
-    m.options
-        .as_ref()
-        .and_then(|o| serde_json::from_value(o.clone()).ok())
+    m.options()
         .ok_or_else(|| ApiError::Internal(anyhow::anyhow!("import {} has no options", m.id)))
 }
 
@@ -64,18 +62,9 @@ async fn context(db: &impl ConnectionTrait, m: &import::Model) -> ApiResult<Ctx>
         api_key_id: None,
         request_id: Some(format!("import:{}", m.id)),
     };
-    let headers: Vec<String> = m
-        .headers
-        .as_ref()
-        .and_then(|h| serde_json::from_value(h.clone()).ok())
-        .unwrap_or_default();
-    let map: Mapping = m
-        .mapping
-        .as_ref()
-        .and_then(|h| serde_json::from_value(h.clone()).ok())
-        .unwrap_or_default();
+    let headers = m.headers();
     let custom = custom_fields::service::definitions(db, entity.as_str()).await?;
-    let columns = mapping::resolve(entity, &custom, &headers, &map)?;
+    let columns = mapping::resolve(entity, &custom, &headers, &m.mapping())?;
     let refs = match entity {
         ImportEntity::Partners => Some(Refs::load(db).await?),
         _ => None,

@@ -177,10 +177,7 @@ pub async fn error_headers(
     id: &str,
 ) -> ApiResult<Vec<String>> {
     let m = visible(db, caller, id).await?;
-    let mut headers: Vec<String> = m
-        .headers
-        .and_then(|h| serde_json::from_value(h).ok())
-        .unwrap_or_default();
+    let mut headers = m.headers();
     headers.extend(["row".to_owned(), "error".to_owned()]);
     Ok(headers)
 }

@@ -6,6 +6,7 @@ use super::dto::{
 use super::entity::{owner, partner};
 use super::{names, scope, tax_id};
 use crate::access::{find_for, Action, Resource};
+use crate::api::sql::json_array_has;
 use crate::api::{versioned, FilterNode, IfMatch, ListQuery, Page};
 use crate::assignment;
 use crate::auth::Caller;
@@ -16,25 +17,12 @@ use crate::error::{ApiError, ApiResult};
 use crate::history;
 use crate::lists::service::Known;
 use crate::users::entity::user;
-use sea_orm::sea_query::{Expr, Func, LikeExpr};
+use sea_orm::sea_query::{Expr, Func};
 use sea_orm::{
     ActiveValue::Set, ColumnTrait, Condition, ConnectionTrait, EntityTrait, PaginatorTrait,
     QueryFilter, QuerySelect, TransactionTrait,
 };
 use std::collections::HashMap;
-
-/// A JSON array column (emails, tags) holds `value`, matched on the JSON text so it works alike on
-/// SQLite (text) and PostgreSQL (jsonb).
-fn json_array_has(column: &str, value: &str) -> sea_orm::sea_query::SimpleExpr {
-    // `!` escapes LIKE's wildcards; a backslash would be read differently by the two engines.
-    let escaped = value
-        .replace('!', "!!")
-        .replace('%', "!%")
-        .replace('_', "!_")
-        .replace('"', "");
-    Expr::expr(Expr::cust(format!("CAST(partners.{column} AS TEXT)")))
-        .like(LikeExpr::new(format!("%\"{escaped}\"%")).escape('!'))
-}
 
 /// Full-text quick search on name, tax id, city, emails and phones (every word as a prefix), using
 /// each engine's index; a tax id typed with its country prefix also matches.
@@ -178,7 +166,7 @@ pub async fn filtered(
         select = select.filter(partner::Column::Country.eq(v.to_uppercase()));
     }
     if let Some(v) = &q.tag {
-        select = select.filter(json_array_has("tags", v));
+        select = select.filter(json_array_has("partners.tags", v));
     }
     Ok(select)
 }
@@ -667,7 +655,7 @@ pub async fn duplicates(
     for email in lowercase_all(q.emails.clone()) {
         reasons_of.push((
             "email",
-            Condition::all().add(json_array_has("emails", &email)),
+            Condition::all().add(json_array_has("partners.emails", &email)),
         ));
     }
     if let Some(name) = q
