@@ -3,9 +3,9 @@
 //! 428, 500) so each is declared once here rather than on every handler.
 use crate::{
     access, activities, alarms, announcements, api, api_keys, assignment, attachments, auth,
-    branches, custom_fields, error, exports, health, history, imports, jobs, leads, lists, mail,
-    messages, meta, notifications, partners, persons, reports, roles, saved_views, teams,
-    templates, territories, users,
+    branches, currencies, custom_fields, deals, error, exports, health, history, imports, jobs,
+    leads, lists, mail, messages, meta, notifications, partners, persons, pipelines, products,
+    reports, roles, saved_views, teams, templates, territories, users,
 };
 use utoipa::openapi::path::Operation;
 use utoipa::openapi::security::{Http, HttpAuthScheme, SecurityScheme};
@@ -42,7 +42,7 @@ use utoipa::{Modify, OpenApi};
         persons::update_person, persons::delete_person, persons::restore_person, persons::merge_person,
         activities::list_activities, activities::create_activity, activities::get_activity,
         activities::update_activity, activities::delete_activity,
-        reports::get_contact_cost,
+        reports::get_contact_cost, reports::get_deal_forecast, reports::get_deal_stages, reports::get_deal_overdue,
         leads::list_leads, leads::search_leads, leads::create_lead, leads::get_lead, leads::update_lead,
         leads::delete_lead, leads::convert_lead,
         attachments::upload_attachment, attachments::list_attachments, attachments::download_attachment,
@@ -68,6 +68,16 @@ use utoipa::{Modify, OpenApi};
         imports::get_import, imports::import_errors, imports::undo_import, imports::resume_import,
         imports::list_import_templates, imports::create_import_template, imports::delete_import_template,
         exports::export_partners, exports::export_persons, exports::export_leads,
+        pipelines::list_deal_types, pipelines::create_deal_type, pipelines::get_deal_type,
+        pipelines::update_deal_type, pipelines::delete_deal_type,
+        products::list_products, products::create_product, products::get_product, products::update_product,
+        products::delete_product, products::list_price_lists, products::create_price_list,
+        products::update_price_list, products::delete_price_list,
+        currencies::list_exchange_rates, currencies::set_exchange_rate, currencies::delete_exchange_rate,
+        currencies::convert_amount,
+        deals::list_deals, deals::search_deals, deals::create_deal, deals::get_deal, deals::update_deal,
+        deals::delete_deal, deals::move_deal, deals::deal_stage_history, deals::deal_timeline,
+        deals::send_deal_email, deals::deal_board, deals::bulk_deals,
     ),
     components(schemas(error::Problem, error::FieldError, access::Grant, api::FilterNode, exports::ExportFormat)),
     tags(
@@ -79,13 +89,13 @@ use utoipa::{Modify, OpenApi};
         (name = "history", description = "The audit trail"),
         (name = "saved_views", description = "Saved list views"),
         (name = "meta", description = "Field metadata for filter builders"),
-        (name = "lists", description = "Managed lists: partner groups, legal forms, lead sources, activity types, tags"),
-        (name = "custom_fields", description = "Custom fields of partners, persons and leads: definitions; values travel in each record's `custom_fields`"),
+        (name = "lists", description = "Managed lists: partner groups, legal forms, lead sources, activity types, tags, deal sources"),
+        (name = "custom_fields", description = "Custom fields of partners, persons, leads and deals: definitions; values travel in each record's `custom_fields`"),
         (name = "partners", description = "Partners: customers and suppliers, with owners and branches"),
         (name = "persons", description = "Persons: contacts, with marketing consent"),
         (name = "activities", description = "The contact log"),
         (name = "leads", description = "Leads (business cards) and their conversion"),
-        (name = "attachments", description = "Files on partners, persons, leads and activities"),
+        (name = "attachments", description = "Files on partners, persons, leads, activities and deals"),
         (name = "reports", description = "Reports over what the caller may see"),
         (name = "jobs", description = "Background jobs (administration): progress, retry of dead jobs, cancel"),
         (name = "emails", description = "The outbox: email and fax, sent by the worker, logged on timelines"),
@@ -97,6 +107,9 @@ use utoipa::{Modify, OpenApi};
         (name = "territories", description = "Territories: a tree of areas by country, region and postal code"),
         (name = "imports", description = "Mass import of partners, persons and leads from CSV: mapping, dry run, progress, error file, undo"),
         (name = "assignment", description = "The assignment table: which user owns the partners of a territory and group; preview, apply, explanation, reports"),
+        (name = "deals", description = "Sales and supply deals, their types (pipelines) and stages, the board, stage moves and correspondence"),
+        (name = "products", description = "The product catalogue and price lists"),
+        (name = "currencies", description = "Dated exchange rates into the company currency"),
         (name = "health", description = "Liveness and readiness"),
     )
 )]

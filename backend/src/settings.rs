@@ -64,6 +64,8 @@ pub struct Settings {
     pub alarm_escalate_minutes: u64,
     /// Where users reach this server; links in mail (unsubscribe) start with it.
     pub public_url: String,
+    /// ISO 4217 code of the currency reports and converted amounts are given in.
+    pub company_currency: String,
 }
 
 impl Settings {
@@ -101,6 +103,7 @@ impl Settings {
             .set_default("alarm_warn_minutes", 60)?
             .set_default("alarm_escalate_minutes", 240)?
             .set_default("public_url", "http://127.0.0.1:8080")?
+            .set_default("company_currency", "EUR")?
             .add_source(config::File::with_name(&file).required(false))
             .add_source(config::Environment::with_prefix("CRM").try_parsing(true))
             .build()?

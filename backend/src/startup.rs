@@ -137,6 +137,10 @@ pub fn api_v1(cfg: &mut web::ServiceConfig) {
     territories::routes(cfg);
     assignment::routes(cfg);
     crate::imports::routes(cfg);
+    crate::pipelines::routes(cfg);
+    crate::products::routes(cfg);
+    crate::currencies::routes(cfg);
+    crate::deals::routes(cfg);
 }
 
 fn run(listener: TcpListener, state: web::Data<AppState>) -> anyhow::Result<Server> {

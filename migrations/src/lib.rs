@@ -20,6 +20,7 @@ mod m0013_templates_messages;
 mod m0014_person_lead_search;
 mod m0015_territories;
 mod m0016_imports;
+mod m0017_deals;
 
 pub use m0003_builtin_roles::{builtin_grants, BUILTIN_ROLES};
 
@@ -45,6 +46,7 @@ impl MigratorTrait for Migrator {
             Box::new(m0014_person_lead_search::Migration),
             Box::new(m0015_territories::Migration),
             Box::new(m0016_imports::Migration),
+            Box::new(m0017_deals::Migration),
         ]
     }
 }

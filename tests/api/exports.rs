@@ -6,25 +6,8 @@ use serde_json::json;
 use std::io::Read;
 
 async fn download(app: &TestApp, token: &str, path: &str) -> (u16, String, Vec<u8>) {
-    let res = app
-        .client
-        .get(format!("{}{path}", app.address))
-        .bearer_auth(token)
-        .send()
-        .await
-        .unwrap_or_else(|e| panic!("{e}"));
-    let status = res.status().as_u16();
-    let disposition = res
-        .headers()
-        .get("content-disposition")
-        .and_then(|v| v.to_str().ok())
-        .unwrap_or_default()
-        .to_owned();
-    (
-        status,
-        disposition,
-        res.bytes().await.map(|b| b.to_vec()).unwrap_or_default(),
-    )
+    let (status, _, disposition, bytes) = app.download(path, token).await;
+    (status, disposition, bytes)
 }
 
 /// The text of the first worksheet of an Excel file.

@@ -10,6 +10,7 @@ mod attachments;
 mod auth;
 mod background;
 mod custom_fields;
+mod deals;
 mod exports;
 mod history;
 mod imports;

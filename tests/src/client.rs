@@ -241,6 +241,28 @@ impl TestApp {
         .await
     }
 
+    /// A download: its status, `Content-Type`, `Content-Disposition` and bytes.
+    pub async fn download(&self, path: &str, token: &str) -> (u16, String, String, Vec<u8>) {
+        let res = self
+            .client
+            .get(format!("{}{path}", self.address))
+            .bearer_auth(token)
+            .send()
+            .await
+            .unwrap_or_else(|e| panic!("{e}"));
+        let header = |name| {
+            res.headers()
+                .get(name)
+                .and_then(|v| v.to_str().ok())
+                .unwrap_or_default()
+                .to_owned()
+        };
+        let (content_type, disposition) = (header("content-type"), header("content-disposition"));
+        let status = res.status().as_u16();
+        let bytes = res.bytes().await.map(|b| b.to_vec()).unwrap_or_default();
+        (status, content_type, disposition, bytes)
+    }
+
     pub async fn login(&self, email: &str, password: &str) -> Response {
         self.send(
             Method::POST,

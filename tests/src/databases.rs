@@ -167,5 +167,6 @@ pub fn test_settings(dir: &Path, url: &str) -> crm::settings::Settings {
         alarm_warn_minutes: 60,
         alarm_escalate_minutes: 240,
         public_url: "http://crm.test".into(),
+        company_currency: "EUR".into(),
     }
 }

@@ -26,6 +26,13 @@ pub enum Resource {
     Mailings,
     Announcements,
     Territories,
+    /// Sale deals.
+    Deals,
+    /// Supply (procurement) deals: their own grants, so buyers can work them without seeing sales.
+    SupplyDeals,
+    DealTypes,
+    Products,
+    ExchangeRates,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, ToSchema)]
@@ -74,6 +81,17 @@ pub const CATALOG: &[(Resource, &[Action])] = {
         (Resource::Mailings, &[Read, Create]),
         (Resource::Announcements, &[Read, Create, Update, Delete]),
         (Resource::Territories, &[Read, Create, Update, Delete]),
+        (
+            Resource::Deals,
+            &[Read, Create, Update, Delete, Export, Assign],
+        ),
+        (
+            Resource::SupplyDeals,
+            &[Read, Create, Update, Delete, Export, Assign],
+        ),
+        (Resource::DealTypes, &[Read, Create, Update, Delete]),
+        (Resource::Products, &[Read, Create, Update, Delete]),
+        (Resource::ExchangeRates, &[Read, Create, Update, Delete]),
     ]
 };
 
@@ -100,6 +118,11 @@ impl Resource {
             Self::Mailings => "mailings",
             Self::Announcements => "announcements",
             Self::Territories => "territories",
+            Self::Deals => "deals",
+            Self::SupplyDeals => "supply_deals",
+            Self::DealTypes => "deal_types",
+            Self::Products => "products",
+            Self::ExchangeRates => "exchange_rates",
         }
     }
 

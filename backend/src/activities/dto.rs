@@ -28,6 +28,8 @@ pub struct Activity {
     pub partner_id: Option<String>,
     pub person_id: Option<String>,
     pub lead_id: Option<String>,
+    /// The deal it belongs to (it then shows on the deal's timeline too).
+    pub deal_id: Option<String>,
     pub created_at: DateTime<Utc>,
     pub updated_at: DateTime<Utc>,
     pub version: i32,
@@ -51,6 +53,7 @@ impl From<entity::Model> for Activity {
             partner_id: m.partner_id,
             person_id: m.person_id,
             lead_id: m.lead_id,
+            deal_id: m.deal_id,
             created_at: m.created_at,
             updated_at: m.updated_at,
             version: m.version,
@@ -94,6 +97,9 @@ pub struct ActivityFields {
     pub person_id: Option<String>,
     #[schema(max_length = 36)]
     pub lead_id: Option<String>,
+    /// A deal the caller may see; its partner becomes the activity's when none is given.
+    #[schema(max_length = 36)]
+    pub deal_id: Option<String>,
 }
 
 #[derive(Debug, Default, Deserialize, IntoParams, Validate)]
@@ -109,6 +115,9 @@ pub struct ActivityListQuery {
     #[param(max_length = 36)]
     #[validate(length(max = 36))]
     pub lead_id: Option<String>,
+    #[param(max_length = 36)]
+    #[validate(length(max = 36))]
+    pub deal_id: Option<String>,
     #[param(max_length = 36)]
     #[validate(length(max = 36))]
     pub user_id: Option<String>,

@@ -17,6 +17,7 @@ pub struct Model {
     pub partner_id: Option<String>,
     pub person_id: Option<String>,
     pub lead_id: Option<String>,
+    pub deal_id: Option<String>,
     pub created_at: DateTimeUtc,
     pub updated_at: DateTimeUtc,
     pub created_by: Option<String>,

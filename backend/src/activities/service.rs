@@ -71,6 +71,9 @@ pub async fn list(
     if let Some(v) = &q.lead_id {
         select = select.filter(entity::Column::LeadId.eq(v.as_str()));
     }
+    if let Some(v) = &q.deal_id {
+        select = select.filter(entity::Column::DealId.eq(v.as_str()));
+    }
     if let Some(v) = &q.user_id {
         select = select.filter(entity::Column::UserId.eq(v.as_str()));
     }
@@ -150,6 +153,15 @@ async fn apply(
             active.partner_id = Set(found.partner_id);
         }
         active.person_id = Set(Some(p.clone()));
+    }
+    if let Some(d) = &f.deal_id {
+        let found = crate::deals::service::find_visible(db, caller, Action::Read, d, false)
+            .await
+            .map_err(|_| ApiError::invalid("deal_id", "unknown_deal", "No such deal."))?;
+        if f.partner_id.is_none() {
+            active.partner_id = Set(Some(found.partner_id));
+        }
+        active.deal_id = Set(Some(d.clone()));
     }
     if let Some(l) = &f.lead_id {
         let scope = caller
@@ -252,7 +264,11 @@ pub async fn create(
             "This field is required.",
         ));
     }
-    if input.partner_id.is_none() && input.person_id.is_none() && input.lead_id.is_none() {
+    if input.partner_id.is_none()
+        && input.person_id.is_none()
+        && input.lead_id.is_none()
+        && input.deal_id.is_none()
+    {
         missing.push(FieldError::new(
             "partner_id",
             "required",
@@ -277,6 +293,7 @@ pub async fn create(
         partner_id: Set(None),
         person_id: Set(None),
         lead_id: Set(None),
+        deal_id: Set(None),
         created_at: Set(now),
         updated_at: Set(now),
         created_by: Set(Some(caller.user_id.clone())),

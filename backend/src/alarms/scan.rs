@@ -58,7 +58,11 @@ async fn notes_for(
     d: &deadline::Model,
     day: chrono::NaiveDate,
 ) -> Result<Vec<(String, Note)>, ApiError> {
-    let link = Some(("deadline".to_owned(), d.id.clone()));
+    // A deal's stage deadline opens the deal; other deadlines open themselves.
+    let link = Some(match d.source_type.as_str() {
+        "deal_stage" => ("deal".to_owned(), d.source_id.clone()),
+        _ => ("deadline".to_owned(), d.id.clone()),
+    });
     let due = d.due_at.format("%Y-%m-%d %H:%M UTC");
     Ok(match step {
         Step::Near => vec![(

@@ -6,7 +6,7 @@ use utoipa::{IntoParams, ToSchema};
 use validator::Validate;
 
 /// Records that take attachments.
-pub const ENTITY_TYPES: &[&str] = &["partner", "person", "lead", "activity"];
+pub const ENTITY_TYPES: &[&str] = &["partner", "person", "lead", "activity", "deal"];
 
 #[derive(Debug, Clone, Serialize, ToSchema)]
 pub struct Attachment {

@@ -35,6 +35,9 @@ pub async fn check_parent(
         "activity" => crate::activities::service::find_visible(db, caller, action, entity_id)
             .await
             .map(|_| ()),
+        "deal" => crate::deals::service::find_visible(db, caller, action, entity_id, false)
+            .await
+            .map(|_| ()),
         _ => Err(ApiError::invalid(
             "entity_type",
             "invalid_choice",

@@ -6,13 +6,14 @@ use serde::{Deserialize, Serialize};
 use utoipa::{IntoParams, ToSchema};
 use validator::{Validate, ValidationError};
 
-/// The records that can carry custom fields (deals and tickets join when they land).
+/// The records that can carry custom fields (tickets join when they land).
 #[derive(Debug, Clone, Copy, Serialize, Deserialize, ToSchema, PartialEq, Eq)]
 #[serde(rename_all = "snake_case")]
 pub enum CustomEntity {
     Partners,
     Persons,
     Leads,
+    Deals,
 }
 
 impl CustomEntity {
@@ -21,6 +22,7 @@ impl CustomEntity {
             Self::Partners => "partners",
             Self::Persons => "persons",
             Self::Leads => "leads",
+            Self::Deals => "deals",
         }
     }
 }
@@ -109,6 +111,7 @@ impl CustomField {
             "partners" => CustomEntity::Partners,
             "persons" => CustomEntity::Persons,
             "leads" => CustomEntity::Leads,
+            "deals" => CustomEntity::Deals,
             _ => return None,
         };
         Some(Self {

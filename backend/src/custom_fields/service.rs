@@ -272,6 +272,7 @@ pub fn carries(entity: &str) -> bool {
         CustomEntity::Partners,
         CustomEntity::Persons,
         CustomEntity::Leads,
+        CustomEntity::Deals,
     ]
     .iter()
     .any(|e| e.as_str() == entity)

@@ -163,6 +163,21 @@ where
     }
 }
 
+/// A table already in memory (a report) as a CSV or Excel download.
+pub fn table(
+    format: ExportFormat,
+    headers: Vec<String>,
+    rows: Vec<Vec<String>>,
+    name: &str,
+) -> HttpResponse {
+    let mut rows = Some(rows);
+    let pager = move |_after: Option<String>| {
+        let page = rows.take().unwrap_or_default();
+        async move { Ok((page, None)) }
+    };
+    respond(format, headers, pager, name)
+}
+
 /// The custom fields of `table`: their keys, and their labels as headers.
 async fn custom_columns(
     db: &DatabaseConnection,

@@ -13,6 +13,7 @@ pub const LISTS: &[&str] = &[
     "lead_sources",
     "activity_types",
     "tags",
+    "deal_sources",
 ];
 
 #[derive(Debug, Clone, Serialize, ToSchema)]

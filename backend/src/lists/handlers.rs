@@ -9,7 +9,8 @@ use crate::state::AppState;
 use actix_web::{web, HttpResponse};
 use validator::Validate;
 
-const LIST_PARAM: &str = "partner_groups, legal_forms, lead_sources, activity_types or tags";
+const LIST_PARAM: &str =
+    "partner_groups, legal_forms, lead_sources, activity_types, tags or deal_sources";
 
 #[utoipa::path(get, path = "/api/v1/lists/{list}/items", tag = "lists",
     params(("list" = String, Path, description = LIST_PARAM), ListQuery),

@@ -308,6 +308,12 @@ async fn log_activities(db: &impl ConnectionTrait, sent: &[email::Model]) -> Api
                 partner_id: Set(m.partner_id.clone()),
                 person_id: Set(m.person_id.clone()),
                 lead_id: Set(None),
+                // Mail sent from a deal shows on the deal's timeline.
+                deal_id: Set(m
+                    .related_type
+                    .as_deref()
+                    .filter(|t| *t == "deal")
+                    .and(m.related_id.clone())),
                 created_at: Set(now),
                 updated_at: Set(now),
                 created_by: Set(Some(user_id)),

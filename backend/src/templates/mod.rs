@@ -1,6 +1,6 @@
 //! Email templates (minijinja, per language), mailings fanned out through the outbox, and the
 //! unsubscribe link of marketing mail.
-mod context;
+pub mod context;
 pub mod dto;
 pub mod entity;
 mod handlers;

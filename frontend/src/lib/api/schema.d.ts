@@ -530,6 +530,182 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/deal-types": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["list_deal_types"];
+        put?: never;
+        post: operations["create_deal_type"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/deal-types/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["get_deal_type"];
+        put?: never;
+        post?: never;
+        delete: operations["delete_deal_type"];
+        options?: never;
+        head?: never;
+        patch: operations["update_deal_type"];
+        trace?: never;
+    };
+    "/api/v1/deals": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["list_deals"];
+        put?: never;
+        post: operations["create_deal"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/deals/board": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["deal_board"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/deals/bulk": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["bulk_deals"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/deals/search": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["search_deals"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/deals/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["get_deal"];
+        put?: never;
+        post?: never;
+        delete: operations["delete_deal"];
+        options?: never;
+        head?: never;
+        patch: operations["update_deal"];
+        trace?: never;
+    };
+    "/api/v1/deals/{id}/emails": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["send_deal_email"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/deals/{id}/move": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["move_deal"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/deals/{id}/stages": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["deal_stage_history"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/deals/{id}/timeline": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["deal_timeline"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/email-templates": {
         parameters: {
             query?: never;
@@ -621,6 +797,54 @@ export interface paths {
         put?: never;
         post: operations["retry_email"];
         delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/exchange-rates": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["list_exchange_rates"];
+        put?: never;
+        post: operations["set_exchange_rate"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/exchange-rates/convert": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["convert_amount"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/exchange-rates/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        delete: operations["delete_exchange_rate"];
         options?: never;
         head?: never;
         patch?: never;
@@ -1394,6 +1618,70 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/price-lists": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["list_price_lists"];
+        put?: never;
+        post: operations["create_price_list"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/price-lists/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        delete: operations["delete_price_list"];
+        options?: never;
+        head?: never;
+        patch: operations["update_price_list"];
+        trace?: never;
+    };
+    "/api/v1/products": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["list_products"];
+        put?: never;
+        post: operations["create_product"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/products/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["get_product"];
+        put?: never;
+        post?: never;
+        delete: operations["delete_product"];
+        options?: never;
+        head?: never;
+        patch: operations["update_product"];
+        trace?: never;
+    };
     "/api/v1/reports/contact-cost": {
         parameters: {
             query?: never;
@@ -1402,6 +1690,54 @@ export interface paths {
             cookie?: never;
         };
         get: operations["get_contact_cost"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/reports/deals/forecast": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["get_deal_forecast"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/reports/deals/overdue": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["get_deal_overdue"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/reports/deals/stages": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["get_deal_stages"];
         put?: never;
         post?: never;
         delete?: never;
@@ -1736,6 +2072,8 @@ export interface components {
         Activity: {
             /** Format: date-time */
             created_at: string;
+            /** @description The deal it belongs to (it then shows on the deal's timeline too). */
+            deal_id?: string | null;
             description?: string | null;
             /** Format: int32 */
             duration_minutes: number;
@@ -1767,6 +2105,8 @@ export interface components {
          *     now the start unless given) and of update.
          */
         ActivityFields: {
+            /** @description A deal the caller may see; its partner becomes the activity's when none is given. */
+            deal_id?: string | null;
             description?: string | null;
             /**
              * Format: int32
@@ -1882,6 +2222,34 @@ export interface components {
         BTreeMap: {
             [key: string]: string;
         };
+        Board: {
+            columns: components["schemas"]["BoardColumn"][];
+            company_currency: string;
+            deal_type: components["schemas"]["DealType"];
+        };
+        BoardColumn: {
+            /**
+             * Format: int64
+             * @description Sum of the expected amounts (realised for won stages) in the company currency.
+             */
+            amount: number;
+            /**
+             * Format: int64
+             * @description Deals in the stage (open ones for open stages; for won and lost stages, those closed in
+             *     the last 30 days).
+             */
+            count: number;
+            /** @description The first deals, most overdue then closest to closing first. */
+            deals: components["schemas"]["Deal"][];
+            /** Format: int64 */
+            overdue: number;
+            stage: components["schemas"]["Stage"];
+            /**
+             * Format: int64
+             * @description Sum weighted by the stage's probability.
+             */
+            weighted_amount: number;
+        };
         Branch: {
             city?: string | null;
             country?: string | null;
@@ -1916,6 +2284,14 @@ export interface components {
         };
         /** @enum {string} */
         BulkAction: "add_tags" | "remove_tags" | "set_group" | "set_owner" | "delete";
+        /** @description `POST /api/v1/deals/bulk`: the same change to many deals, all or none. */
+        BulkDeals: {
+            ids: string[];
+            /** @description New owner (needs the `assign` grant). */
+            owner_id?: string | null;
+            /** @description Open stage to move them into (under each type's rules). */
+            stage_id?: string | null;
+        };
         /** @description `POST /api/v1/partners/bulk`: one action on many partners, all or nothing. */
         BulkPartners: {
             action: components["schemas"]["BulkAction"];
@@ -2141,10 +2517,10 @@ export interface components {
             secret: string;
         };
         /**
-         * @description The records that can carry custom fields (deals and tickets join when they land).
+         * @description The records that can carry custom fields (tickets join when they land).
          * @enum {string}
          */
-        CustomEntity: "partners" | "persons" | "leads";
+        CustomEntity: "partners" | "persons" | "leads" | "deals";
         CustomField: {
             /** Format: date-time */
             created_at: string;
@@ -2198,6 +2574,193 @@ export interface components {
              * @description When each alarm fired (each fires once).
              */
             warned_at?: string | null;
+        };
+        Deal: {
+            branch_id?: string | null;
+            campaign_id?: string | null;
+            /** @description Why it was lost or cancelled. */
+            close_reason?: string | null;
+            /** Format: date-time */
+            created_at: string;
+            created_by?: string | null;
+            /** @example EUR */
+            currency: string;
+            /** @description Values of the custom fields defined for deals, by key. */
+            custom_fields: {
+                [key: string]: unknown;
+            };
+            /** Format: date-time */
+            deleted_at?: string | null;
+            description?: string | null;
+            /**
+             * Format: int64
+             * @description In minor units of `currency`.
+             */
+            expected_amount?: number | null;
+            /**
+             * Format: int64
+             * @description The expected amount in the company currency at today's rate (none without a rate).
+             */
+            expected_amount_company?: number | null;
+            /** Format: date */
+            expected_close_on?: string | null;
+            id: string;
+            /** @description sale or supply. */
+            kind: string;
+            /** @description Filled on the single deal. */
+            lines: components["schemas"]["DealLine"][];
+            /**
+             * Format: int64
+             * @description Sum of the lines' net amounts (filled on the single deal).
+             */
+            lines_total?: number | null;
+            /** @description Open and past its stage's due time. */
+            overdue: boolean;
+            owner_id: string;
+            partner_id: string;
+            person_ids: string[];
+            /** @description low, normal, high or urgent. */
+            priority: string;
+            /** Format: int64 */
+            realised_amount?: number | null;
+            /** Format: date */
+            realised_on?: string | null;
+            /** @description From the `deal_sources` list. */
+            source_id?: string | null;
+            /**
+             * Format: date-time
+             * @description When the deal overstays its stage; none when the stage has no planned duration.
+             */
+            stage_due_at?: string | null;
+            /** Format: date-time */
+            stage_entered_at: string;
+            stage_id: string;
+            /** @description open, won, lost or cancelled. */
+            status: string;
+            tags: string[];
+            /** @example Oprema za skladište */
+            title: string;
+            type_id: string;
+            /** Format: date-time */
+            updated_at: string;
+            /** Format: int32 */
+            version: number;
+        };
+        /**
+         * @description `POST /api/v1/deals/{id}/emails`: an email from the deal, rendered from a template for the
+         *     person (or sent to the given addresses), queued in the outbox and shown on the deal's timeline.
+         */
+        DealEmail: {
+            /** @description Defaults to the partner's country's language. */
+            language?: string | null;
+            /**
+             * @description A person of the deal: the template is rendered for them and the mail goes to their
+             *     first email address.
+             */
+            person_id?: string | null;
+            template_key: string;
+            /** @description Extra or explicit recipients. */
+            to?: string[] | null;
+        };
+        /**
+         * @description Body of create (type, title and partner required; the stage defaults to the type's first, the
+         *     owner to the partner's primary owner for a sale and to the caller for a supply) and of update
+         *     (the type and stage change only by moving; the owner only with the `assign` grant).
+         */
+        DealFields: {
+            branch_id?: string | null;
+            campaign_id?: string | null;
+            close_reason?: string | null;
+            currency?: string | null;
+            /**
+             * @description Values of the custom fields defined for deals: keys to set, `null` removes a value, keys
+             *     left out keep theirs.
+             */
+            custom_fields?: {
+                [key: string]: unknown;
+            } | null;
+            description?: string | null;
+            /** Format: int64 */
+            expected_amount?: number | null;
+            /** Format: date */
+            expected_close_on?: string | null;
+            /** @description Replaces the deal's lines. */
+            lines?: components["schemas"]["LineInput"][] | null;
+            owner_id?: string | null;
+            partner_id?: string | null;
+            person_ids?: string[] | null;
+            priority?: string | null;
+            source_id?: string | null;
+            /** @description On create only: a stage of the type other than the first. */
+            stage_id?: string | null;
+            /** @description `cancelled` (with `close_reason`) cancels an open deal; `open` reopens a cancelled one. */
+            status?: string | null;
+            tags?: string[] | null;
+            title?: string | null;
+            type_id?: string | null;
+        };
+        /** @enum {string} */
+        DealGroupBy: "owner" | "type" | "source";
+        DealLine: {
+            description: string;
+            /**
+             * Format: int32
+             * @description Basis points: 1000 is 10 %.
+             */
+            discount_bp: number;
+            id: string;
+            /**
+             * Format: int64
+             * @description quantity x unit price less the discount, before VAT, in minor units.
+             */
+            net_amount: number;
+            product_id?: string | null;
+            /** Format: double */
+            quantity: number;
+            unit?: string | null;
+            /**
+             * Format: int64
+             * @description In minor units of the deal's currency.
+             */
+            unit_price: number;
+            /** Format: int32 */
+            vat_rate_bp: number;
+        };
+        DealType: {
+            active: boolean;
+            /** @description Deals may go back to an earlier stage. */
+            allow_back: boolean;
+            /** @description Deals may jump over stages. */
+            allow_skip: boolean;
+            /** Format: date-time */
+            created_at: string;
+            id: string;
+            /** @description sale or supply. */
+            kind: string;
+            /** @example Projektna prodaja */
+            name: string;
+            /** Format: int32 */
+            position: number;
+            /** @description In order. */
+            stages: components["schemas"]["Stage"][];
+            /** Format: date-time */
+            updated_at: string;
+            /** Format: int32 */
+            version: number;
+        };
+        /**
+         * @description Body of create (kind, name and stages required) and of update (`stages` replaces the list;
+         *     a stage that deals are in cannot be removed; the kind is fixed once created).
+         */
+        DealTypeFields: {
+            active?: boolean | null;
+            allow_back?: boolean | null;
+            allow_skip?: boolean | null;
+            kind?: string | null;
+            name?: string | null;
+            /** Format: int32 */
+            position?: number | null;
+            stages?: components["schemas"]["StageInput"][] | null;
         };
         DuplicateMatch: {
             partner: components["schemas"]["Partner"];
@@ -2269,6 +2832,23 @@ export interface components {
             /** Format: int32 */
             version: number;
         };
+        ExchangeRate: {
+            /** Format: date-time */
+            created_at: string;
+            /** @example PLN */
+            currency: string;
+            id: string;
+            /**
+             * Format: double
+             * @description Units of the company currency for one unit of `currency`.
+             * @example 0.2341
+             */
+            rate: number;
+            /** Format: date */
+            rate_date: string;
+            /** Format: int32 */
+            version: number;
+        };
         /** @description Why a partner has its owners. */
         Explanation: {
             /** @description Every rule that applies today, best first. */
@@ -2311,6 +2891,38 @@ export interface components {
         FilterNode: components["schemas"]["AndNode"] | components["schemas"]["OrNode"] | components["schemas"]["NotNode"] | components["schemas"]["ConditionNode"];
         /** @enum {string} */
         FilterOp: "eq" | "ne" | "lt" | "lte" | "gt" | "gte" | "contains" | "starts_with" | "in" | "is_null";
+        ForecastReport: {
+            company_currency: string;
+            group_by?: null | components["schemas"]["DealGroupBy"];
+            /** @description Currencies with amounts but no exchange rate: those amounts are left out. */
+            missing_rates: string[];
+            /** @description By month (open deals without a date last), then key. */
+            rows: components["schemas"]["ForecastRow"][];
+            totals: components["schemas"]["ForecastRow"];
+        };
+        ForecastRow: {
+            /** @description The owner, type or source id when grouped by one (null: none set). */
+            key?: string | null;
+            label?: string | null;
+            /** @description `YYYY-MM`; null for open deals without an expected close date. */
+            month?: string | null;
+            /** Format: int64 */
+            open_count: number;
+            /**
+             * Format: int64
+             * @description Expected amounts of the open deals, in minor units of the company currency.
+             */
+            pipeline_amount: number;
+            /** Format: int64 */
+            realised_amount: number;
+            /**
+             * Format: int64
+             * @description The same weighted by the probability of each deal's stage.
+             */
+            weighted_amount: number;
+            /** Format: int64 */
+            won_count: number;
+        };
         Grant: {
             action: components["schemas"]["Action"];
             resource: components["schemas"]["Resource"];
@@ -2535,6 +3147,28 @@ export interface components {
             source_id?: string | null;
             status?: string | null;
         };
+        /**
+         * @description A line of a deal. With a `product_id` and no price, the price comes from `price_list_id`
+         *     (the product's price there, which must be in the deal's currency); description, unit and VAT
+         *     default to the product's.
+         */
+        LineInput: {
+            description?: string | null;
+            /** Format: int32 */
+            discount_bp?: number | null;
+            price_list_id?: string | null;
+            product_id?: string | null;
+            /**
+             * Format: double
+             * @example 2
+             */
+            quantity: number;
+            unit?: string | null;
+            /** Format: int64 */
+            unit_price?: number | null;
+            /** Format: int32 */
+            vat_rate_bp?: number | null;
+        };
         ListItem: {
             /** @description Inactive items stay on old records but are not offered for new ones. */
             active: boolean;
@@ -2656,6 +3290,21 @@ export interface components {
             subject: string;
             thread_id: string;
         };
+        /**
+         * @description `POST /api/v1/deals/{id}/move`: into another stage of the deal's type. A won stage needs the
+         *     realised value; a lost stage needs the reason.
+         */
+        MoveDeal: {
+            close_reason?: string | null;
+            /** Format: int64 */
+            realised_amount?: number | null;
+            /**
+             * Format: date
+             * @description Defaults to today.
+             */
+            realised_on?: string | null;
+            stage_id: string;
+        };
         NewImportTemplate: {
             entity: components["schemas"]["ImportEntity"];
             mapping: components["schemas"]["BTreeMap"];
@@ -2695,6 +3344,26 @@ export interface components {
         OrNode: {
             or: components["schemas"]["FilterNode"][];
         };
+        OverdueReport: {
+            rows: components["schemas"]["OverdueRow"][];
+        };
+        OverdueRow: {
+            currency: string;
+            /** Format: int64 */
+            days_overdue: number;
+            deal_id: string;
+            /** Format: date-time */
+            due_at: string;
+            /** Format: int64 */
+            expected_amount?: number | null;
+            owner_id: string;
+            owner_name: string;
+            partner_id: string;
+            partner_name: string;
+            stage_id: string;
+            stage_name: string;
+            title: string;
+        };
         Owner: {
             /**
              * @description `primary`, `deputy` or `shared`.
@@ -2728,6 +3397,8 @@ export interface components {
             items: {
                 /** Format: date-time */
                 created_at: string;
+                /** @description The deal it belongs to (it then shows on the deal's timeline too). */
+                deal_id?: string | null;
                 description?: string | null;
                 /** Format: int32 */
                 duration_minutes: number;
@@ -2803,6 +3474,86 @@ export interface components {
                 street?: string | null;
                 /** @description The territory the address lies in (derived). */
                 territory_id?: string | null;
+                /** Format: date-time */
+                updated_at: string;
+                /** Format: int32 */
+                version: number;
+            }[];
+            /** @description Pass as `cursor` to get the next page; null on the last page. */
+            next_cursor?: string | null;
+            /**
+             * Format: int64
+             * @description Only when `count=true` was asked.
+             */
+            total?: number | null;
+        };
+        Page_Deal: {
+            items: {
+                branch_id?: string | null;
+                campaign_id?: string | null;
+                /** @description Why it was lost or cancelled. */
+                close_reason?: string | null;
+                /** Format: date-time */
+                created_at: string;
+                created_by?: string | null;
+                /** @example EUR */
+                currency: string;
+                /** @description Values of the custom fields defined for deals, by key. */
+                custom_fields: {
+                    [key: string]: unknown;
+                };
+                /** Format: date-time */
+                deleted_at?: string | null;
+                description?: string | null;
+                /**
+                 * Format: int64
+                 * @description In minor units of `currency`.
+                 */
+                expected_amount?: number | null;
+                /**
+                 * Format: int64
+                 * @description The expected amount in the company currency at today's rate (none without a rate).
+                 */
+                expected_amount_company?: number | null;
+                /** Format: date */
+                expected_close_on?: string | null;
+                id: string;
+                /** @description sale or supply. */
+                kind: string;
+                /** @description Filled on the single deal. */
+                lines: components["schemas"]["DealLine"][];
+                /**
+                 * Format: int64
+                 * @description Sum of the lines' net amounts (filled on the single deal).
+                 */
+                lines_total?: number | null;
+                /** @description Open and past its stage's due time. */
+                overdue: boolean;
+                owner_id: string;
+                partner_id: string;
+                person_ids: string[];
+                /** @description low, normal, high or urgent. */
+                priority: string;
+                /** Format: int64 */
+                realised_amount?: number | null;
+                /** Format: date */
+                realised_on?: string | null;
+                /** @description From the `deal_sources` list. */
+                source_id?: string | null;
+                /**
+                 * Format: date-time
+                 * @description When the deal overstays its stage; none when the stage has no planned duration.
+                 */
+                stage_due_at?: string | null;
+                /** Format: date-time */
+                stage_entered_at: string;
+                stage_id: string;
+                /** @description open, won, lost or cancelled. */
+                status: string;
+                tags: string[];
+                /** @example Oprema za skladište */
+                title: string;
+                type_id: string;
                 /** Format: date-time */
                 updated_at: string;
                 /** Format: int32 */
@@ -3078,6 +3829,42 @@ export interface components {
                 position?: string | null;
                 /** Format: date-time */
                 updated_at: string;
+                /** Format: int32 */
+                version: number;
+            }[];
+            /** @description Pass as `cursor` to get the next page; null on the last page. */
+            next_cursor?: string | null;
+            /**
+             * Format: int64
+             * @description Only when `count=true` was asked.
+             */
+            total?: number | null;
+        };
+        Page_Product: {
+            items: {
+                active: boolean;
+                /** @example SRV-INST */
+                code: string;
+                /** Format: date-time */
+                created_at: string;
+                description?: string | null;
+                id: string;
+                /** @description product or service. */
+                kind: string;
+                /** @example Installation */
+                name: string;
+                /** @description Its prices, one per price list that lists it (filled on the single product). */
+                prices: components["schemas"]["Price"][];
+                /** @example h */
+                unit: string;
+                /** Format: date-time */
+                updated_at: string;
+                /**
+                 * Format: int32
+                 * @description VAT in basis points: 2500 is 25 %.
+                 * @example 2500
+                 */
+                vat_rate_bp: number;
                 /** Format: int32 */
                 version: number;
             }[];
@@ -3410,6 +4197,36 @@ export interface components {
             partner_id?: string | null;
             person_id?: string | null;
         };
+        /** @description A price of a product in one price list. */
+        Price: {
+            /**
+             * Format: int64
+             * @description In minor units of the price list's currency.
+             * @example 125000
+             */
+            amount: number;
+            price_list_id: string;
+        };
+        PriceList: {
+            active: boolean;
+            /** Format: date-time */
+            created_at: string;
+            /** @example EUR */
+            currency: string;
+            id: string;
+            /** @example Veleprodaja 2027 */
+            name: string;
+            /** Format: date-time */
+            updated_at: string;
+            /** Format: int32 */
+            version: number;
+        };
+        /** @description Body of create (name and currency required) and of update. */
+        PriceListFields: {
+            active?: boolean | null;
+            currency?: string | null;
+            name?: string | null;
+        };
         /** @description An RFC 9457 problem document. */
         Problem: {
             /** @description Stable machine-readable code, e.g. `not_found`, `validation_failed`, `version_mismatch`. */
@@ -3423,6 +4240,46 @@ export interface components {
             /** @example https://crm.invalid/problems/not_found */
             type: string;
         };
+        Product: {
+            active: boolean;
+            /** @example SRV-INST */
+            code: string;
+            /** Format: date-time */
+            created_at: string;
+            description?: string | null;
+            id: string;
+            /** @description product or service. */
+            kind: string;
+            /** @example Installation */
+            name: string;
+            /** @description Its prices, one per price list that lists it (filled on the single product). */
+            prices: components["schemas"]["Price"][];
+            /** @example h */
+            unit: string;
+            /** Format: date-time */
+            updated_at: string;
+            /**
+             * Format: int32
+             * @description VAT in basis points: 2500 is 25 %.
+             * @example 2500
+             */
+            vat_rate_bp: number;
+            /** Format: int32 */
+            version: number;
+        };
+        /** @description Body of create (code and name required) and of update. */
+        ProductFields: {
+            active?: boolean | null;
+            code?: string | null;
+            description?: string | null;
+            kind?: string | null;
+            name?: string | null;
+            /** @description Replaces the product's prices: one per price list. */
+            prices?: components["schemas"]["Price"][] | null;
+            unit?: string | null;
+            /** Format: int32 */
+            vat_rate_bp?: number | null;
+        };
         /** @description How specific a rule is for a partner; smaller is better. */
         Rank: {
             exact_group: boolean;
@@ -3430,6 +4287,24 @@ export interface components {
             priority: number;
             /** @description Depth of the rule's territory (0: anywhere). */
             territory_depth: number;
+        };
+        RateConversion: {
+            /** Format: int64 */
+            amount: number;
+            /**
+             * Format: int64
+             * @description In minor units of the company currency.
+             */
+            company_amount: number;
+            company_currency: string;
+            currency: string;
+            /** Format: double */
+            rate: number;
+            /**
+             * Format: date
+             * @description The day of the rate used; none when `currency` is the company currency.
+             */
+            rate_date?: string | null;
         };
         Reader: {
             name: string;
@@ -3450,7 +4325,7 @@ export interface components {
             password: string;
         };
         /** @enum {string} */
-        Resource: "users" | "roles" | "teams" | "api_keys" | "history" | "saved_views" | "partners" | "persons" | "lists" | "activities" | "reports" | "leads" | "custom_fields" | "jobs" | "emails" | "absences" | "email_templates" | "mailings" | "announcements" | "territories";
+        Resource: "users" | "roles" | "teams" | "api_keys" | "history" | "saved_views" | "partners" | "persons" | "lists" | "activities" | "reports" | "leads" | "custom_fields" | "jobs" | "emails" | "absences" | "email_templates" | "mailings" | "announcements" | "territories" | "deals" | "supply_deals" | "deal_types" | "products" | "exchange_rates";
         ResourceActions: {
             actions: string[];
             resource: string;
@@ -3551,6 +4426,21 @@ export interface components {
             to_team_ids?: string[];
             to_user_ids?: string[];
         };
+        /**
+         * @description `POST /api/v1/exchange-rates`: a rate for one day; posting the same currency and day again
+         *     replaces its rate.
+         */
+        SetExchangeRate: {
+            /** @example PLN */
+            currency: string;
+            /**
+             * Format: double
+             * @example 0.2341
+             */
+            rate: number;
+            /** Format: date */
+            rate_date: string;
+        };
         /** @description `PUT /api/v1/partners/{id}/owners`: the whole ownership at once. */
         SetOwners: {
             deputy_ids?: string[];
@@ -3558,6 +4448,91 @@ export interface components {
             locked?: boolean | null;
             primary_id?: string | null;
             shared_ids?: string[];
+        };
+        Stage: {
+            id: string;
+            /** @example Ponuda poslana */
+            name: string;
+            /** @description open, won or lost. */
+            outcome: string;
+            /**
+             * Format: int32
+             * @description Days a deal may stay before it is overdue; none: no deadline.
+             */
+            planned_days?: number | null;
+            /**
+             * Format: int32
+             * @description 0 for the first stage.
+             */
+            position: number;
+            /**
+             * Format: int32
+             * @description Chance of winning, 0 to 100, that weighs the forecast.
+             */
+            probability: number;
+        };
+        /**
+         * @description One stage of a type, in the order given. With `id` it is an existing stage kept (and renamed
+         *     or re-weighted); without, a new one.
+         */
+        StageInput: {
+            id?: string | null;
+            name: string;
+            outcome: string;
+            /** Format: int32 */
+            planned_days?: number | null;
+            /** Format: int32 */
+            probability: number;
+        };
+        StageMove: {
+            /** @description None: the deal was created in `to_stage_id`. */
+            from_stage_id?: string | null;
+            id: string;
+            /** Format: date-time */
+            moved_at: string;
+            /**
+             * Format: int64
+             * @description How long the deal stayed in `from_stage_id`.
+             */
+            seconds_in_from?: number | null;
+            to_stage_id: string;
+            user_id?: string | null;
+        };
+        StageReport: {
+            rows: components["schemas"]["StageRow"][];
+            type_id: string;
+        };
+        StageRow: {
+            /**
+             * Format: int64
+             * @description Of those, deals that later moved to a stage further on.
+             */
+            advanced: number;
+            /** Format: double */
+            average_seconds?: number | null;
+            /**
+             * Format: double
+             * @description advanced / entered, 0 to 1; null when none entered.
+             */
+            conversion_rate?: number | null;
+            /**
+             * Format: int64
+             * @description Deals that entered the stage (created in it or moved into it).
+             */
+            entered: number;
+            /**
+             * Format: int64
+             * @description How many times deals left the stage, and their average stay in seconds.
+             */
+            exits: number;
+            name: string;
+            outcome: string;
+            stage_id: string;
+            /**
+             * Format: int64
+             * @description Of those, deals won in the end.
+             */
+            won: number;
         };
         /**
          * @description The multipart form of `POST /api/v1/imports/suggest-mapping`: the entity and the file's first
@@ -3611,6 +4586,23 @@ export interface components {
             parent_id?: string | null;
             postal_codes?: string[] | null;
             regions?: string[] | null;
+        };
+        /** @description One entry of a deal's timeline, newest first. */
+        TimelineEntry: {
+            /** Format: date-time */
+            at: string;
+            detail?: string | null;
+            /** @description For stage moves. */
+            from_stage_id?: string | null;
+            id: string;
+            /** @description activity, email, attachment or stage. */
+            kind: string;
+            /** @description For emails: queued, sending, sent or failed. */
+            status?: string | null;
+            /** @example Poziv: dogovor o terminu */
+            title: string;
+            to_stage_id?: string | null;
+            user_id?: string | null;
         };
         TokenResponse: {
             access_token: string;
@@ -3981,6 +4973,7 @@ export interface operations {
                 partner_id?: string;
                 person_id?: string;
                 lead_id?: string;
+                deal_id?: string;
                 user_id?: string;
                 kind?: string;
                 /** @description Started at or after. */
@@ -7155,6 +8148,1472 @@ export interface operations {
             };
         };
     };
+    list_deal_types: {
+        parameters: {
+            query?: {
+                kind?: string;
+                active?: boolean;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Deal types with their stages, in order */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DealType"][];
+                };
+            };
+            /** @description Malformed JSON, unknown field or invalid query parameter */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing, invalid or expired token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller's role does not grant this action */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unexpected error; the problem carries the request id */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    create_deal_type: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["DealTypeFields"];
+            };
+        };
+        responses: {
+            /** @description Created */
+            201: {
+                headers: {
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DealType"];
+                };
+            };
+            /** @description Malformed JSON, unknown field or invalid query parameter */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing, invalid or expired token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller's role does not grant this action */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body exceeds CRM_MAX_JSON_BYTES */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is not application/json */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Validation failed; `errors` lists the fields */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unexpected error; the problem carries the request id */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    get_deal_type: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The deal type */
+            200: {
+                headers: {
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DealType"];
+                };
+            };
+            /** @description Malformed JSON, unknown field or invalid query parameter */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing, invalid or expired token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller's role does not grant this action */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such record, or not visible to the caller */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unexpected error; the problem carries the request id */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    delete_deal_type: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description The ETag of the version being deleted */
+                "If-Match": string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Removed */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Malformed JSON, unknown field or invalid query parameter */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing, invalid or expired token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller's role does not grant this action */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such record, or not visible to the caller */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Deals use the type */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description If-Match names an older version; the current ETag is returned */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description If-Match is missing */
+            428: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unexpected error; the problem carries the request id */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    update_deal_type: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description The ETag of the version being changed */
+                "If-Match": string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["DealTypeFields"];
+            };
+        };
+        responses: {
+            /** @description Updated */
+            200: {
+                headers: {
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DealType"];
+                };
+            };
+            /** @description Malformed JSON, unknown field or invalid query parameter */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing, invalid or expired token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller's role does not grant this action */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such record, or not visible to the caller */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A removed stage still holds deals */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description If-Match names an older version; the current ETag is returned */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body exceeds CRM_MAX_JSON_BYTES */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is not application/json */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Validation failed; `errors` lists the fields */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description If-Match is missing */
+            428: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unexpected error; the problem carries the request id */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    list_deals: {
+        parameters: {
+            query?: {
+                /** @description Matches the title (case-insensitive, contains). */
+                q?: string;
+                kind?: string;
+                type_id?: string;
+                stage_id?: string;
+                status?: string;
+                priority?: string;
+                source_id?: string;
+                owner_id?: string;
+                partner_id?: string;
+                /** @description Deals of partners in this territory (or one below it). */
+                territory_id?: string;
+                campaign_id?: string;
+                /** @description Only open deals past their stage's due time. */
+                overdue?: boolean;
+                /** @description Expected close on or after this day. */
+                close_from?: string;
+                /** @description Expected close on or before this day. */
+                close_to?: string;
+                /** @description Expected amount at least this (minor units, in the deal's currency). */
+                value_min?: number;
+                value_max?: number;
+                tag?: string;
+                limit?: number;
+                cursor?: string;
+                count?: boolean;
+                sort?: string;
+                trashed?: boolean;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A page of the deals the caller may see */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Page_Deal"];
+                };
+            };
+            /** @description Malformed JSON, unknown field or invalid query parameter */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing, invalid or expired token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller's role does not grant this action */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unexpected error; the problem carries the request id */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    create_deal: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["DealFields"];
+            };
+        };
+        responses: {
+            /** @description Created in the type's first stage (or the one named) */
+            201: {
+                headers: {
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Deal"];
+                };
+            };
+            /** @description Malformed JSON, unknown field or invalid query parameter */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing, invalid or expired token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller's role does not grant this action */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body exceeds CRM_MAX_JSON_BYTES */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is not application/json */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Validation failed; `errors` lists the fields */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unexpected error; the problem carries the request id */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    deal_board: {
+        parameters: {
+            query: {
+                type_id: string;
+                /** @description Only this owner's deals. */
+                owner_id?: string;
+                q?: string;
+                /** @description Cards per column (default 50); the rest through the list with `stage_id`. */
+                cards?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The pipeline's columns with counts, sums and first cards */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Board"];
+                };
+            };
+            /** @description Malformed JSON, unknown field or invalid query parameter */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing, invalid or expired token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller's role does not grant this action */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unexpected error; the problem carries the request id */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    bulk_deals: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["BulkDeals"];
+            };
+        };
+        responses: {
+            /** @description Every deal changed (or none) */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["BulkResult"];
+                };
+            };
+            /** @description Malformed JSON, unknown field or invalid query parameter */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing, invalid or expired token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller's role does not grant this action */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body exceeds CRM_MAX_JSON_BYTES */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is not application/json */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Validation failed; `errors` lists the fields */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unexpected error; the problem carries the request id */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    search_deals: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["SearchBody"];
+            };
+        };
+        responses: {
+            /** @description A page of deals matching the filter tree */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Page_Deal"];
+                };
+            };
+            /** @description Malformed JSON, unknown field or invalid query parameter */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing, invalid or expired token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller's role does not grant this action */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body exceeds CRM_MAX_JSON_BYTES */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is not application/json */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Validation failed; `errors` lists the fields */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unexpected error; the problem carries the request id */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    get_deal: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The deal with its lines */
+            200: {
+                headers: {
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Deal"];
+                };
+            };
+            /** @description Malformed JSON, unknown field or invalid query parameter */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing, invalid or expired token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller's role does not grant this action */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such record, or not visible to the caller */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unexpected error; the problem carries the request id */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    delete_deal: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description The ETag of the version being deleted */
+                "If-Match": string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Moved to the trash; its deadline stops alarming */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Malformed JSON, unknown field or invalid query parameter */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing, invalid or expired token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller's role does not grant this action */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such record, or not visible to the caller */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description If-Match names an older version; the current ETag is returned */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description If-Match is missing */
+            428: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unexpected error; the problem carries the request id */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    update_deal: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description The ETag of the version being changed */
+                "If-Match": string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["DealFields"];
+            };
+        };
+        responses: {
+            /** @description Updated */
+            200: {
+                headers: {
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Deal"];
+                };
+            };
+            /** @description Malformed JSON, unknown field or invalid query parameter */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing, invalid or expired token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller's role does not grant this action */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such record, or not visible to the caller */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Changed by someone else meanwhile */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body exceeds CRM_MAX_JSON_BYTES */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is not application/json */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Validation failed; `errors` lists the fields */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description If-Match is missing */
+            428: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unexpected error; the problem carries the request id */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    send_deal_email: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["DealEmail"];
+            };
+        };
+        responses: {
+            /** @description Queued in the outbox; it shows on the deal's timeline */
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Email"];
+                };
+            };
+            /** @description Malformed JSON, unknown field or invalid query parameter */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing, invalid or expired token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller's role does not grant this action */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such record, or not visible to the caller */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body exceeds CRM_MAX_JSON_BYTES */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is not application/json */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Validation failed; `errors` lists the fields */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unexpected error; the problem carries the request id */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    move_deal: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description The ETag of the version being moved */
+                "If-Match": string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["MoveDeal"];
+            };
+        };
+        responses: {
+            /** @description Moved: stage history written, the new stage's deadline registered */
+            200: {
+                headers: {
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Deal"];
+                };
+            };
+            /** @description Malformed JSON, unknown field or invalid query parameter */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing, invalid or expired token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller's role does not grant this action */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such record, or not visible to the caller */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Moved or changed by someone else meanwhile */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body exceeds CRM_MAX_JSON_BYTES */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is not application/json */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The type's rules forbid the move, or won/lost lacks its value or reason */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unexpected error; the problem carries the request id */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    deal_stage_history: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The deal's stage history, oldest first */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["StageMove"][];
+                };
+            };
+            /** @description Malformed JSON, unknown field or invalid query parameter */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing, invalid or expired token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller's role does not grant this action */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such record, or not visible to the caller */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unexpected error; the problem carries the request id */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    deal_timeline: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Activities, mail, attachments and stage moves, newest first */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TimelineEntry"][];
+                };
+            };
+            /** @description Malformed JSON, unknown field or invalid query parameter */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing, invalid or expired token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller's role does not grant this action */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such record, or not visible to the caller */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unexpected error; the problem carries the request id */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
     list_templates: {
         parameters: {
             query?: {
@@ -7957,6 +10416,296 @@ export interface operations {
             };
             /** @description Only failed emails are retried */
             409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unexpected error; the problem carries the request id */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    list_exchange_rates: {
+        parameters: {
+            query?: {
+                currency?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Rates into the company currency, newest day first */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ExchangeRate"][];
+                };
+            };
+            /** @description Malformed JSON, unknown field or invalid query parameter */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing, invalid or expired token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller's role does not grant this action */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unexpected error; the problem carries the request id */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    set_exchange_rate: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["SetExchangeRate"];
+            };
+        };
+        responses: {
+            /** @description The rate of the currency for the day (replacing that day's) */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ExchangeRate"];
+                };
+            };
+            /** @description Malformed JSON, unknown field or invalid query parameter */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing, invalid or expired token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller's role does not grant this action */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body exceeds CRM_MAX_JSON_BYTES */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is not application/json */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Validation failed; `errors` lists the fields */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unexpected error; the problem carries the request id */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    convert_amount: {
+        parameters: {
+            query: {
+                /** @description In minor units of `currency`. */
+                amount: number;
+                currency: string;
+                /** @description The day whose rate applies (the latest rate on or before it); today when left out. */
+                on?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The amount in the company currency at the day's rate */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RateConversion"];
+                };
+            };
+            /** @description Malformed JSON, unknown field or invalid query parameter */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing, invalid or expired token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller's role does not grant this action */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unexpected error; the problem carries the request id */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    delete_exchange_rate: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Removed */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Malformed JSON, unknown field or invalid query parameter */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing, invalid or expired token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller's role does not grant this action */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such record, or not visible to the caller */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description If-Match names an older version; the current ETag is returned */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description If-Match is missing */
+            428: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -9661,7 +12410,7 @@ export interface operations {
             };
             header?: never;
             path: {
-                /** @description partner_groups, legal_forms, lead_sources, activity_types or tags */
+                /** @description partner_groups, legal_forms, lead_sources, activity_types, tags or deal_sources */
                 list: string;
             };
             cookie?: never;
@@ -9729,7 +12478,7 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
-                /** @description partner_groups, legal_forms, lead_sources, activity_types or tags */
+                /** @description partner_groups, legal_forms, lead_sources, activity_types, tags or deal_sources */
                 list: string;
             };
             cookie?: never;
@@ -9841,7 +12590,7 @@ export interface operations {
                 "If-Match": string;
             };
             path: {
-                /** @description partner_groups, legal_forms, lead_sources, activity_types or tags */
+                /** @description partner_groups, legal_forms, lead_sources, activity_types, tags or deal_sources */
                 list: string;
                 id: string;
             };
@@ -9929,7 +12678,7 @@ export interface operations {
                 "If-Match": string;
             };
             path: {
-                /** @description partner_groups, legal_forms, lead_sources, activity_types or tags */
+                /** @description partner_groups, legal_forms, lead_sources, activity_types, tags or deal_sources */
                 list: string;
                 id: string;
             };
@@ -13309,6 +16058,782 @@ export interface operations {
             };
         };
     };
+    list_price_lists: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Every price list */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PriceList"][];
+                };
+            };
+            /** @description Malformed JSON, unknown field or invalid query parameter */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing, invalid or expired token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller's role does not grant this action */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unexpected error; the problem carries the request id */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    create_price_list: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["PriceListFields"];
+            };
+        };
+        responses: {
+            /** @description Created */
+            201: {
+                headers: {
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PriceList"];
+                };
+            };
+            /** @description Malformed JSON, unknown field or invalid query parameter */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing, invalid or expired token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller's role does not grant this action */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body exceeds CRM_MAX_JSON_BYTES */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is not application/json */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Validation failed; `errors` lists the fields */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unexpected error; the problem carries the request id */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    delete_price_list: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description The ETag of the version being deleted */
+                "If-Match": string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Moved to the trash */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Malformed JSON, unknown field or invalid query parameter */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing, invalid or expired token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller's role does not grant this action */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such record, or not visible to the caller */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description If-Match names an older version; the current ETag is returned */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description If-Match is missing */
+            428: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unexpected error; the problem carries the request id */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    update_price_list: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description The ETag of the version being changed */
+                "If-Match": string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["PriceListFields"];
+            };
+        };
+        responses: {
+            /** @description Updated */
+            200: {
+                headers: {
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PriceList"];
+                };
+            };
+            /** @description Malformed JSON, unknown field or invalid query parameter */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing, invalid or expired token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller's role does not grant this action */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such record, or not visible to the caller */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description If-Match names an older version; the current ETag is returned */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body exceeds CRM_MAX_JSON_BYTES */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is not application/json */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Validation failed; `errors` lists the fields */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description If-Match is missing */
+            428: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unexpected error; the problem carries the request id */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    list_products: {
+        parameters: {
+            query?: {
+                /** @description Matches code or name (case-insensitive, contains). */
+                q?: string;
+                active?: boolean;
+                limit?: number;
+                cursor?: string;
+                count?: boolean;
+                sort?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A page of the catalogue */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Page_Product"];
+                };
+            };
+            /** @description Malformed JSON, unknown field or invalid query parameter */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing, invalid or expired token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller's role does not grant this action */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unexpected error; the problem carries the request id */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    create_product: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ProductFields"];
+            };
+        };
+        responses: {
+            /** @description Created */
+            201: {
+                headers: {
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Product"];
+                };
+            };
+            /** @description Malformed JSON, unknown field or invalid query parameter */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing, invalid or expired token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller's role does not grant this action */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body exceeds CRM_MAX_JSON_BYTES */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is not application/json */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Validation failed; `errors` lists the fields */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unexpected error; the problem carries the request id */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    get_product: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The product with its prices */
+            200: {
+                headers: {
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Product"];
+                };
+            };
+            /** @description Malformed JSON, unknown field or invalid query parameter */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing, invalid or expired token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller's role does not grant this action */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such record, or not visible to the caller */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unexpected error; the problem carries the request id */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    delete_product: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description The ETag of the version being deleted */
+                "If-Match": string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Moved to the trash; deal lines keep their copy */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Malformed JSON, unknown field or invalid query parameter */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing, invalid or expired token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller's role does not grant this action */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such record, or not visible to the caller */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description If-Match names an older version; the current ETag is returned */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description If-Match is missing */
+            428: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unexpected error; the problem carries the request id */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    update_product: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description The ETag of the version being changed */
+                "If-Match": string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ProductFields"];
+            };
+        };
+        responses: {
+            /** @description Updated */
+            200: {
+                headers: {
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Product"];
+                };
+            };
+            /** @description Malformed JSON, unknown field or invalid query parameter */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing, invalid or expired token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller's role does not grant this action */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such record, or not visible to the caller */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description If-Match names an older version; the current ETag is returned */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body exceeds CRM_MAX_JSON_BYTES */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is not application/json */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Validation failed; `errors` lists the fields */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description If-Match is missing */
+            428: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unexpected error; the problem carries the request id */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
     get_contact_cost: {
         parameters: {
             query: {
@@ -13331,6 +16856,225 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["ContactCostReport"];
+                };
+            };
+            /** @description Malformed JSON, unknown field or invalid query parameter */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing, invalid or expired token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller's role does not grant this action */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unexpected error; the problem carries the request id */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    get_deal_forecast: {
+        parameters: {
+            query?: {
+                /** @description sale (default) or supply. */
+                kind?: string;
+                type_id?: string;
+                owner_id?: string;
+                source_id?: string;
+                /**
+                 * @description First day of the period (expected close for the forecast, close for realised, creation for
+                 *     the stage reports).
+                 */
+                from?: string;
+                /** @description Last day of the period. */
+                to?: string;
+                /** @description A second dimension beside the month (forecast only). */
+                group_by?: components["schemas"]["DealGroupBy"];
+                /** @description A download of the table instead of JSON. */
+                format?: components["schemas"]["ExportFormat"];
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Forecast (open deals by expected close month, weighted by stage probability) against realised (won deals by close month), in the company currency; with `format`, a CSV or Excel download */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ForecastReport"];
+                };
+            };
+            /** @description Malformed JSON, unknown field or invalid query parameter */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing, invalid or expired token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller's role does not grant this action */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unexpected error; the problem carries the request id */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    get_deal_overdue: {
+        parameters: {
+            query?: {
+                /** @description sale (default) or supply. */
+                kind?: string;
+                type_id?: string;
+                owner_id?: string;
+                source_id?: string;
+                /**
+                 * @description First day of the period (expected close for the forecast, close for realised, creation for
+                 *     the stage reports).
+                 */
+                from?: string;
+                /** @description Last day of the period. */
+                to?: string;
+                /** @description A second dimension beside the month (forecast only). */
+                group_by?: components["schemas"]["DealGroupBy"];
+                /** @description A download of the table instead of JSON. */
+                format?: components["schemas"]["ExportFormat"];
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Open deals past their stage's due time, most overdue first; with `format`, a download */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OverdueReport"];
+                };
+            };
+            /** @description Malformed JSON, unknown field or invalid query parameter */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing, invalid or expired token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller's role does not grant this action */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unexpected error; the problem carries the request id */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    get_deal_stages: {
+        parameters: {
+            query?: {
+                /** @description sale (default) or supply. */
+                kind?: string;
+                type_id?: string;
+                owner_id?: string;
+                source_id?: string;
+                /**
+                 * @description First day of the period (expected close for the forecast, close for realised, creation for
+                 *     the stage reports).
+                 */
+                from?: string;
+                /** @description Last day of the period. */
+                to?: string;
+                /** @description A second dimension beside the month (forecast only). */
+                group_by?: components["schemas"]["DealGroupBy"];
+                /** @description A download of the table instead of JSON. */
+                format?: components["schemas"]["ExportFormat"];
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Per stage of one type: deals entered, advanced (conversion rate), won, and the average time spent; with `format`, a download */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["StageReport"];
                 };
             };
             /** @description Malformed JSON, unknown field or invalid query parameter */
