@@ -112,7 +112,7 @@ async fn main() -> anyhow::Result<()> {
             if settings.run_migrations {
                 db.migrate().await?;
             }
-            seed::demo_if_empty(&db).await?;
+            seed::demo_if_empty(&db, &settings).await?;
         }
         Command::Openapi => {}
     }

@@ -22,6 +22,8 @@ pub fn fields_of(resource: &str) -> Option<&'static ResourceFields> {
         &crate::branches::dto::FIELDS,
         &crate::activities::dto::FIELDS,
         &crate::leads::dto::FIELDS,
+        &crate::deals::dto::FIELDS,
+        &crate::products::dto::FIELDS,
     ]
     .into_iter()
     .find(|f| f.resource == resource)
@@ -43,7 +45,7 @@ pub async fn field_set(
 }
 
 #[utoipa::path(get, path = "/api/v1/meta/{resource}/fields", tag = "meta",
-    params(("resource" = String, Path, description = "users, roles, teams, api_keys, history, saved_views, list_items, partners, persons, branches, activities, leads")),
+    params(("resource" = String, Path, description = "users, roles, teams, api_keys, history, saved_views, list_items, partners, persons, branches, activities, leads, deals, products")),
     responses((status = 200, description = "Filterable and sortable fields of the list; custom fields are named `custom.<key>`", body = FieldsResponse)))]
 pub async fn get_fields(
     state: web::Data<AppState>,

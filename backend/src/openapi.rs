@@ -77,7 +77,7 @@ use utoipa::{Modify, OpenApi};
         currencies::convert_amount,
         deals::list_deals, deals::search_deals, deals::create_deal, deals::get_deal, deals::update_deal,
         deals::delete_deal, deals::move_deal, deals::deal_stage_history, deals::deal_timeline,
-        deals::send_deal_email, deals::deal_board, deals::bulk_deals,
+        deals::send_deal_email, deals::deal_board, deals::bulk_deals, exports::export_deals,
     ),
     components(schemas(error::Problem, error::FieldError, access::Grant, api::FilterNode, exports::ExportFormat)),
     tags(

@@ -81,7 +81,7 @@ pub async fn build_state(settings: Settings) -> anyhow::Result<web::Data<AppStat
     }
     seed::bootstrap_admin(&db, &settings).await?;
     if settings.seed_demo {
-        seed::demo_if_empty(&db).await?;
+        seed::demo_if_empty(&db, &settings).await?;
     }
     let jwt = JwtKeys::from_settings(&settings)?;
     auth::principals::listen(&db);

@@ -716,6 +716,37 @@ async fn reps_see_their_deals_and_buyers_supply(engine: Engine) {
         Some(2)
     );
     assert_eq!(rep["id"], own["owner_id"]);
+
+    // The filter tree, saved views and exports see the same deals.
+    let filter = json!({"field": "title", "op": "eq", "value": "Moja prodaja"});
+    let found = app
+        .post("/api/v1/deals/search", &token, json!({"filter": filter}))
+        .await
+        .ok(200)
+        .clone();
+    assert_eq!(found["items"].as_array().map(Vec::len), Some(1));
+    app.post(
+        "/api/v1/saved-views",
+        &token,
+        json!({"resource": "deals", "name": "Moje", "filter": filter, "sort": "title"}),
+    )
+    .await
+    .ok(201);
+    let (status, _, _, csv) = app.download("/api/v1/deals/export", &token).await;
+    let csv = String::from_utf8_lossy(&csv);
+    assert_eq!(status, 200);
+    assert_eq!(
+        csv.lines().count(),
+        3,
+        "a header and Ana's two deals: {csv}"
+    );
+    assert!(csv.contains("Moja prodaja") && !csv.contains("Sirovine"));
+    let (_, _, _, csv) = app.download("/api/v1/deals/export", &buyer_token).await;
+    let csv = String::from_utf8_lossy(&csv);
+    assert!(
+        csv.contains("Sirovine") && !csv.contains("Moja prodaja"),
+        "{csv}"
+    );
 }
 both!(reps_see_their_deals_and_buyers_supply);
 

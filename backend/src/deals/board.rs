@@ -4,6 +4,7 @@ use super::dto::{Board, BoardColumn, BoardQuery, DealListQuery};
 use super::entity::deal;
 use super::service::{filtered, to_dtos};
 use super::Env;
+use crate::access::Action;
 use crate::auth::Caller;
 use crate::currencies::service::Rates;
 use crate::error::ApiResult;
@@ -39,7 +40,9 @@ pub async fn board(
             .add(deal::Column::Status.is_in(["won", "lost"]))
             .add(deal::Column::StageEnteredAt.gte(now - Duration::days(CLOSED_DAYS))),
     );
-    let base = filtered(db, caller, &list, false, now).await?.filter(shown);
+    let base = filtered(db, caller, Action::Read, &list, false, now)
+        .await?
+        .filter(shown);
     let sums: Vec<Sums> = base
         .clone()
         .select_only()

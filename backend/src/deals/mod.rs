@@ -42,6 +42,7 @@ pub fn routes(cfg: &mut web::ServiceConfig) {
             .service(web::resource("/search").post(search_deals))
             .service(web::resource("/board").get(deal_board))
             .service(web::resource("/bulk").post(bulk_deals))
+            .service(web::resource("/export").get(crate::exports::export_deals))
             .service(
                 web::resource("/{id}")
                     .get(get_deal)

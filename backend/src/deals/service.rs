@@ -30,17 +30,18 @@ fn live(trashed: bool) -> Condition {
     crate::access::live(deal::Column::DeletedAt, trashed)
 }
 
-/// The deals the caller may see that the list's typed filters and quick search leave (the
-/// list, the export and the board share it).
+/// The deals within the reach of the caller's `reach` grants that the list's typed filters and
+/// quick search leave (the list, the export, the board and the reports share it).
 pub async fn filtered(
     db: &impl ConnectionTrait,
     caller: &Caller,
+    reach: Action,
     q: &DealListQuery,
     trashed: bool,
     now: DateTime<Utc>,
 ) -> ApiResult<sea_orm::Select<deal::Entity>> {
     let mut select = deal::Entity::find()
-        .filter(scope::reachable(caller, Action::Read, q.kind.as_deref())?)
+        .filter(scope::reachable(caller, reach, q.kind.as_deref())?)
         .filter(live(trashed));
     let eq = |select: sea_orm::Select<deal::Entity>, col: deal::Column, v: &Option<String>| match v
     {
@@ -118,7 +119,8 @@ pub async fn list(
     filter: Option<&FilterNode>,
     page: &ListQuery,
 ) -> ApiResult<Page<Deal>> {
-    let select = filtered(db, caller, q, page.trashed == Some(true), env.now).await?;
+    let trashed = page.trashed == Some(true);
+    let select = filtered(db, caller, Action::Read, q, trashed, env.now).await?;
     let found = fetch_page(db, select, &FIELDS, page, filter, false).await?;
     let rates = Rates::load(db, env.company).await?;
     Ok(Page {

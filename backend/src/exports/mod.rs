@@ -1,7 +1,10 @@
 //! Export of partners, persons and leads to CSV or Excel: the list's own filters within the scope
 //! of the caller's `export` grant, custom fields as columns, streamed page by page in id order,
 //! and recorded in history.
+mod deals;
 pub mod stream;
+
+pub use deals::*;
 
 use crate::access::{Action, Resource};
 use crate::api::extract::parse_query;

@@ -1,5 +1,6 @@
 //! The bootstrap administrator and the demo data. Every module adds realistic records to
 //! [`demo_if_empty`] so the first `just run` shows a living CRM.
+mod deals;
 mod partners;
 
 use crate::clock;
@@ -69,7 +70,7 @@ pub fn demo_password(role: &str) -> String {
 }
 
 /// Adds the demo records that are missing (safe to run again) and prints the demo logins.
-pub async fn demo_if_empty(db: &Db) -> anyhow::Result<()> {
+pub async fn demo_if_empty(db: &Db, settings: &Settings) -> anyhow::Result<()> {
     let mut ids = std::collections::HashMap::new();
     for (role, name, local, locale) in DEMO_USERS {
         let email = format!("{local}@{DEMO_DOMAIN}");
@@ -124,6 +125,7 @@ pub async fn demo_if_empty(db: &Db) -> anyhow::Result<()> {
         }
     }
     partners::seed(db, &ids).await?;
+    deals::seed(db, &settings.company_currency, &ids).await?;
     println!("Demo logins (demo data only; change them before real use):");
     for (role, _, local, _) in DEMO_USERS {
         println!(

@@ -77,7 +77,8 @@ pub async fn scoped(
         source_id: q.source_id.clone(),
         ..Default::default()
     };
-    crate::deals::service::filtered(db, caller, &list, false, now).await
+    let read = crate::access::Action::Read;
+    crate::deals::service::filtered(db, caller, read, &list, false, now).await
 }
 
 /// `SUM(..)` as a BIGINT: PostgreSQL sums BIGINTs into NUMERIC.

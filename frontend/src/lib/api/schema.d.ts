@@ -610,6 +610,22 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/deals/export": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["export_deals"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/deals/search": {
         parameters: {
             query?: never;
@@ -8910,6 +8926,93 @@ export interface operations {
             };
         };
     };
+    export_deals: {
+        parameters: {
+            query?: {
+                /** @description Matches the title (case-insensitive, contains). */
+                q?: string;
+                kind?: string;
+                type_id?: string;
+                stage_id?: string;
+                status?: string;
+                priority?: string;
+                source_id?: string;
+                owner_id?: string;
+                partner_id?: string;
+                /** @description Deals of partners in this territory (or one below it). */
+                territory_id?: string;
+                campaign_id?: string;
+                /** @description Only open deals past their stage's due time. */
+                overdue?: boolean;
+                /** @description Expected close on or after this day. */
+                close_from?: string;
+                /** @description Expected close on or before this day. */
+                close_to?: string;
+                /** @description Expected amount at least this (minor units, in the deal's currency). */
+                value_min?: number;
+                value_max?: number;
+                tag?: string;
+                limit?: number;
+                cursor?: string;
+                count?: boolean;
+                sort?: string;
+                trashed?: boolean;
+                /** @description `csv` (default) or `xlsx` */
+                format?: components["schemas"]["ExportFormat"];
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The deals the list's filters leave, within the reach of the caller's `deals:export` and `supply_deals:export` grants, streamed; amounts in minor units */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/csv": unknown;
+                };
+            };
+            /** @description Malformed JSON, unknown field or invalid query parameter */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing, invalid or expired token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller's role does not grant this action */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unexpected error; the problem carries the request id */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
     search_deals: {
         parameters: {
             query?: never;
@@ -13224,7 +13327,7 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
-                /** @description users, roles, teams, api_keys, history, saved_views, list_items, partners, persons, branches, activities, leads */
+                /** @description users, roles, teams, api_keys, history, saved_views, list_items, partners, persons, branches, activities, leads, deals, products */
                 resource: string;
             };
             cookie?: never;
