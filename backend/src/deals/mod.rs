@@ -1,6 +1,6 @@
 //! Deals: sales and supplies moving through the stages of their type, with lines from the
 //! catalogue, stage history and deadlines, correspondence, a kanban board and bulk changes.
-mod board;
+pub mod board;
 mod bulk;
 pub mod dto;
 pub mod entity;

@@ -13,7 +13,7 @@ use crate::users::entity::user;
 use chrono::{Datelike, NaiveDate};
 use sea_orm::sea_query::{Expr, SimpleExpr};
 use sea_orm::{
-    ColumnTrait, ConnectionTrait, DatabaseBackend, EntityTrait, QueryFilter, QuerySelect,
+    ColumnTrait, ConnectionTrait, DatabaseBackend, EntityTrait, QueryFilter, QuerySelect, Select,
 };
 use serde::Serialize;
 use std::collections::{BTreeMap, BTreeSet, HashMap};
@@ -131,23 +131,13 @@ async fn labels(
     })
 }
 
-pub async fn report(
-    db: &impl ConnectionTrait,
-    env: Env<'_>,
-    caller: &Caller,
+/// The two grouped statements: open deals by expected close month (and key), currency and
+/// stage; won deals by close month (and key) and currency.
+pub fn queries(
+    base: Select<deal::Entity>,
+    backend: DatabaseBackend,
     q: &DealReportQuery,
-) -> ApiResult<ForecastReport> {
-    if let (Some(from), Some(to)) = (q.from, q.to) {
-        if to < from {
-            return Err(ApiError::invalid(
-                "to",
-                "before_from",
-                "`to` is before `from`.",
-            ));
-        }
-    }
-    let base = scoped(db, caller, q, env.now).await?;
-    let backend = db.get_database_backend();
+) -> (Select<deal::Entity>, Select<deal::Entity>) {
     let within = |column: deal::Column| {
         let mut c = sea_orm::Condition::all();
         if let Some(from) = q.from {
@@ -160,7 +150,7 @@ pub async fn report(
     };
     let month = month_of(backend, "expected_close_on");
     let key = key_of(q.group_by);
-    let open: Vec<OpenSums> = grouped(
+    let open = grouped(
         base.clone()
             .filter(deal::Column::Status.eq("open"))
             .filter(within(deal::Column::ExpectedCloseOn))
@@ -179,12 +169,9 @@ pub async fn report(
             .group_by(deal::Column::StageId),
         q.group_by,
         key.clone(),
-    )
-    .into_tuple()
-    .all(db)
-    .await?;
+    );
     let month = month_of(backend, "realised_on");
-    let won: Vec<WonSums> = grouped(
+    let won = grouped(
         base.filter(deal::Column::Status.eq("won"))
             .filter(within(deal::Column::RealisedOn))
             .select_only()
@@ -200,10 +187,29 @@ pub async fn report(
             .group_by(deal::Column::Currency),
         q.group_by,
         key,
-    )
-    .into_tuple()
-    .all(db)
-    .await?;
+    );
+    (open, won)
+}
+
+pub async fn report(
+    db: &impl ConnectionTrait,
+    env: Env<'_>,
+    caller: &Caller,
+    q: &DealReportQuery,
+) -> ApiResult<ForecastReport> {
+    if let (Some(from), Some(to)) = (q.from, q.to) {
+        if to < from {
+            return Err(ApiError::invalid(
+                "to",
+                "before_from",
+                "`to` is before `from`.",
+            ));
+        }
+    }
+    let base = scoped(db, caller, q, env.now).await?;
+    let (open, won) = queries(base, db.get_database_backend(), q);
+    let open: Vec<OpenSums> = open.into_tuple().all(db).await?;
+    let won: Vec<WonSums> = won.into_tuple().all(db).await?;
 
     let stage_ids: BTreeSet<String> = open.iter().map(|r| r.3.clone()).collect();
     let probability: HashMap<String, i32> = stage::Entity::find()

@@ -10,6 +10,7 @@ use std::time::{Duration, Instant};
 const CONCURRENCY: usize = 32;
 mod alarms;
 mod assignment;
+mod deals;
 mod imports;
 mod mail;
 mod partners;
@@ -61,6 +62,11 @@ async fn main() -> anyhow::Result<()> {
             .await
             .with_context(|| format!("imports on {engine:?}"))?;
     }
+    for engine in engines_again().into_iter().filter(|_| wanted("deals")) {
+        deals::run(engine)
+            .await
+            .with_context(|| format!("deals on {engine:?}"))?;
+    }
     for engine in engines_again().into_iter().filter(|_| wanted("assignment")) {
         assignment::run(engine)
             .await
@@ -70,7 +76,7 @@ async fn main() -> anyhow::Result<()> {
 }
 
 /// Whether a section runs: all of them, or those named in `CRM_BENCH_ONLY` (comma-separated:
-/// users, mail, alarms, partners, imports, assignment).
+/// users, mail, alarms, partners, imports, assignment, deals).
 fn wanted(section: &str) -> bool {
     std::env::var("CRM_BENCH_ONLY")
         .map(|only| only.split(',').any(|s| s.trim() == section))
