@@ -114,7 +114,7 @@ pub async fn board(
             Vec::new()
         } else {
             let found = cards(&base, &stage.id, limit).all(db).await?;
-            to_dtos(found, &rates, now)
+            to_dtos(db, found, &rates, now).await?
         };
         columns.push(BoardColumn {
             stage: stage.clone(),

@@ -100,9 +100,11 @@ pub struct Deal {
     #[schema(example = "Oprema za skladište")]
     pub title: String,
     pub partner_id: String,
+    pub partner_name: Option<String>,
     pub branch_id: Option<String>,
     pub person_ids: Vec<String>,
     pub owner_id: String,
+    pub owner_name: Option<String>,
     pub campaign_id: Option<String>,
     /// From the `deal_sources` list.
     pub source_id: Option<String>,
@@ -157,9 +159,11 @@ impl Deal {
             stage_id: m.stage_id,
             title: m.title,
             partner_id: m.partner_id,
+            partner_name: None,
             branch_id: m.branch_id,
             person_ids: strings(m.person_ids),
             owner_id: m.owner_id,
+            owner_name: None,
             campaign_id: m.campaign_id,
             source_id: m.source_id,
             priority: m.priority,

@@ -25,6 +25,7 @@ use sea_orm::{
     ColumnTrait, Condition, ConnectionTrait, EntityTrait, QueryFilter, QueryOrder, QuerySelect,
     TransactionTrait,
 };
+use std::collections::HashMap;
 
 fn live(trashed: bool) -> Condition {
     crate::access::live(deal::Column::DeletedAt, trashed)
@@ -95,20 +96,56 @@ pub async fn filtered(
     Ok(select)
 }
 
-/// Deals as the API shows them, with their expected amounts in the company currency.
-pub fn to_dtos(models: Vec<deal::Model>, rates: &Rates, now: DateTime<Utc>) -> Vec<Deal> {
+/// Deals as the API shows them: their expected amounts in the company currency, and the names
+/// of their partners and owners (one query each for a whole page or column).
+pub async fn to_dtos(
+    db: &impl ConnectionTrait,
+    models: Vec<deal::Model>,
+    rates: &Rates,
+    now: DateTime<Utc>,
+) -> ApiResult<Vec<Deal>> {
     let today = now.date_naive();
-    models
+    let ids = |f: fn(&deal::Model) -> &String| {
+        let mut v: Vec<String> = models.iter().map(|m| f(m).clone()).collect();
+        v.sort();
+        v.dedup();
+        v
+    };
+    let partners: HashMap<String, String> = partner::Entity::find()
+        .filter(partner::Column::Id.is_in(ids(|m| &m.partner_id)))
+        .select_only()
+        .column(partner::Column::Id)
+        .column(partner::Column::Name)
+        .into_tuple()
+        .all(db)
+        .await?
+        .into_iter()
+        .collect();
+    let owners: HashMap<String, String> = user::Entity::find()
+        .filter(user::Column::Id.is_in(ids(|m| &m.owner_id)))
+        .select_only()
+        .column(user::Column::Id)
+        .column(user::Column::Name)
+        .into_tuple()
+        .all(db)
+        .await?
+        .into_iter()
+        .collect();
+    Ok(models
         .into_iter()
         .map(|m| {
             let company = m
                 .expected_amount
                 .and_then(|a| rates.convert(a, &m.currency, today));
+            let partner_name = partners.get(&m.partner_id).cloned();
+            let owner_name = owners.get(&m.owner_id).cloned();
             let mut dto = Deal::new(m, now);
             dto.expected_amount_company = company;
+            dto.partner_name = partner_name;
+            dto.owner_name = owner_name;
             dto
         })
-        .collect()
+        .collect())
 }
 
 pub async fn list(
@@ -124,7 +161,7 @@ pub async fn list(
     let found = fetch_page(db, select, &FIELDS, page, filter, false).await?;
     let rates = Rates::load(db, env.company).await?;
     Ok(Page {
-        items: to_dtos(found.items, &rates, env.now),
+        items: to_dtos(db, found.items, &rates, env.now).await?,
         next_cursor: found.next_cursor,
         total: found.total,
     })
@@ -160,7 +197,8 @@ pub async fn find_visible(
 async fn full(db: &impl ConnectionTrait, env: Env<'_>, model: deal::Model) -> ApiResult<Deal> {
     let rates = Rates::load(db, env.company).await?;
     let id = model.id.clone();
-    let mut dto = to_dtos(vec![model], &rates, env.now)
+    let mut dto = to_dtos(db, vec![model], &rates, env.now)
+        .await?
         .pop()
         .ok_or(ApiError::NotFound)?;
     dto.lines = lines::of(db, &id).await?;
@@ -185,6 +223,8 @@ fn snapshot(d: &Deal) -> serde_json::Value {
         for k in [
             "overdue",
             "expected_amount_company",
+            "partner_name",
+            "owner_name",
             "updated_at",
             "version",
         ] {

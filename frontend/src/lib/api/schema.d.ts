@@ -2633,7 +2633,9 @@ export interface components {
             /** @description Open and past its stage's due time. */
             overdue: boolean;
             owner_id: string;
+            owner_name?: string | null;
             partner_id: string;
+            partner_name?: string | null;
             person_ids: string[];
             /** @description low, normal, high or urgent. */
             priority: string;
@@ -3546,7 +3548,9 @@ export interface components {
                 /** @description Open and past its stage's due time. */
                 overdue: boolean;
                 owner_id: string;
+                owner_name?: string | null;
                 partner_id: string;
+                partner_name?: string | null;
                 person_ids: string[];
                 /** @description low, normal, high or urgent. */
                 priority: string;
