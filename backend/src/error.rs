@@ -118,6 +118,20 @@ impl ApiError {
         Self::Validation(vec![FieldError::new(field, code, message)])
     }
 
+    /// 422 naming every field of `fields` marked missing; Ok when none is.
+    pub fn required(fields: &[(&str, bool)]) -> Result<(), Self> {
+        let missing: Vec<FieldError> = fields
+            .iter()
+            .filter(|(_, missing)| *missing)
+            .map(|(f, _)| FieldError::new(*f, "required", "This field is required."))
+            .collect();
+        if missing.is_empty() {
+            Ok(())
+        } else {
+            Err(Self::Validation(missing))
+        }
+    }
+
     pub fn unauthorized() -> Self {
         Self::Unauthorized {
             code: "unauthorized",

@@ -171,10 +171,7 @@ pub async fn delete(db: &impl TransactionTrait, caller: &Caller, id: &str) -> Ap
         "exchange_rate",
         id,
         "delete",
-        history::diff(
-            &serde_json::json!({"deleted_at": null}),
-            &serde_json::json!({"deleted_at": clock::now()}),
-        ),
+        history::deleted(clock::now()),
     )
     .await?;
     txn.commit().await?;

@@ -338,19 +338,6 @@ async fn apply(
     Ok(())
 }
 
-fn required(missing: &[(&str, bool)]) -> ApiResult<()> {
-    let errors: Vec<FieldError> = missing
-        .iter()
-        .filter(|(_, gone)| *gone)
-        .map(|(f, _)| FieldError::new(*f, "required", "This field is required."))
-        .collect();
-    if errors.is_empty() {
-        Ok(())
-    } else {
-        Err(ApiError::Validation(errors))
-    }
-}
-
 /// A live, active type, or 422 on `type_id`.
 async fn usable_type(db: &impl ConnectionTrait, id: &str) -> ApiResult<DealType> {
     match pipelines::load(db, id).await {
@@ -369,7 +356,7 @@ pub async fn create(
     caller: &Caller,
     mut input: DealFields,
 ) -> ApiResult<Deal> {
-    required(&[
+    ApiError::required(&[
         ("type_id", input.type_id.is_none()),
         ("title", input.title.is_none()),
         ("partner_id", input.partner_id.is_none()),
@@ -630,10 +617,7 @@ pub async fn delete(
         "deal",
         id,
         "delete",
-        history::diff(
-            &serde_json::json!({"deleted_at": null}),
-            &serde_json::json!({"deleted_at": clock::now()}),
-        ),
+        history::deleted(clock::now()),
     )
     .await?;
     txn.commit().await?;

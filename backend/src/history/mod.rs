@@ -7,7 +7,8 @@ mod writer;
 
 pub use handlers::*;
 pub use writer::{
-    changes_json, created, created_from, diff, record, record_many, record_many_json, Actor, Change,
+    changes_json, created, created_from, deleted, diff, record, record_many, record_many_json,
+    Actor, Change,
 };
 
 use actix_web::web;

@@ -58,6 +58,15 @@ pub fn diff(old: &Value, new: &Value) -> Vec<Change> {
         .collect()
 }
 
+/// A soft delete: `deleted_at` set at `at`.
+pub fn deleted(at: chrono::DateTime<chrono::Utc>) -> Vec<Change> {
+    vec![Change {
+        field: "deleted_at".into(),
+        old: Value::Null,
+        new: serde_json::json!(at),
+    }]
+}
+
 /// Every field of a new record as a change from null.
 pub fn created(new: &Value) -> Vec<Change> {
     diff(&Value::Null, new)

@@ -197,18 +197,11 @@ pub async fn create(
     input: DealTypeFields,
 ) -> ApiResult<DealType> {
     caller.require(Resource::DealTypes, Action::Create)?;
-    let missing: Vec<FieldError> = [
+    ApiError::required(&[
         ("kind", input.kind.is_none()),
         ("name", input.name.is_none()),
         ("stages", input.stages.is_none()),
-    ]
-    .into_iter()
-    .filter(|(_, gone)| *gone)
-    .map(|(f, _)| FieldError::new(f, "required", "This field is required."))
-    .collect();
-    if !missing.is_empty() {
-        return Err(ApiError::Validation(missing));
-    }
+    ])?;
     let now = clock::now();
     let id = clock::new_id();
     let model = deal_type::Model {
@@ -334,10 +327,7 @@ pub async fn delete(
         "deal_type",
         id,
         "delete",
-        history::diff(
-            &serde_json::json!({"deleted_at": null}),
-            &serde_json::json!({"deleted_at": clock::now()}),
-        ),
+        history::deleted(clock::now()),
     )
     .await?;
     txn.commit().await?;

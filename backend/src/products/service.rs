@@ -169,14 +169,14 @@ pub async fn create(
     input: ProductFields,
 ) -> ApiResult<Product> {
     caller.require(Resource::Products, Action::Create)?;
-    let (Some(code), Some(name)) = (input.code.as_deref(), input.name.as_deref()) else {
-        let missing = [("code", &input.code), ("name", &input.name)]
-            .into_iter()
-            .filter(|(_, v)| v.is_none())
-            .map(|(f, _)| FieldError::new(f, "required", "This field is required."))
-            .collect();
-        return Err(ApiError::Validation(missing));
-    };
+    ApiError::required(&[
+        ("code", input.code.is_none()),
+        ("name", input.name.is_none()),
+    ])?;
+    let (code, name) = (
+        input.code.as_deref().unwrap_or_default(),
+        input.name.as_deref().unwrap_or_default(),
+    );
     let now = clock::now();
     let id = clock::new_id();
     let txn = db.begin().await?;
@@ -294,14 +294,14 @@ pub async fn create_price_list(
     input: PriceListFields,
 ) -> ApiResult<PriceList> {
     caller.require(Resource::Products, Action::Create)?;
-    let (Some(name), Some(currency)) = (input.name.as_deref(), input.currency.as_deref()) else {
-        let missing = [("name", &input.name), ("currency", &input.currency)]
-            .into_iter()
-            .filter(|(_, v)| v.is_none())
-            .map(|(f, _)| FieldError::new(f, "required", "This field is required."))
-            .collect();
-        return Err(ApiError::Validation(missing));
-    };
+    ApiError::required(&[
+        ("name", input.name.is_none()),
+        ("currency", input.currency.is_none()),
+    ])?;
+    let (name, currency) = (
+        input.name.as_deref().unwrap_or_default(),
+        input.currency.as_deref().unwrap_or_default(),
+    );
     let now = clock::now();
     let model = price_list::Model {
         id: clock::new_id(),
