@@ -3,7 +3,7 @@ import { Notifications } from "@mantine/notifications";
 import { QueryClient, QueryClientProvider } from "@tanstack/react-query";
 import { lazy, Suspense, useMemo, type ComponentProps, type ReactNode } from "react";
 import { useTranslation } from "react-i18next";
-import { ListSlotsContext } from "../components/ResourceList";
+import { ListSlotsContext } from "../components/ResourceList/slots";
 import { AuthProvider } from "../features/auth/components/AuthProvider";
 import { isApiError } from "../lib/api/problem";
 import { makeTheme } from "./theme";

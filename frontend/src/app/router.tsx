@@ -24,6 +24,10 @@ const PartnerRoute = lazy(() => import("./routes/PartnerRoute"));
 const PersonsPage = lazy(() => import("../features/persons/components/PersonsPage"));
 const LeadsPage = lazy(() => import("../features/leads/components/LeadsPage"));
 const LeadRoute = lazy(() => import("./routes/LeadRoute"));
+const DealsPage = lazy(() => import("../features/deals/components/DealsPage"));
+const NewDealPage = lazy(() => import("../features/deals/components/NewDealPage"));
+const DealBoardPage = lazy(() => import("../features/deals/components/DealBoardPage"));
+const DealRoute = lazy(() => import("./routes/DealRoute"));
 const ContactCostPage = lazy(() => import("../features/reports/components/ContactCostPage"));
 const PersonRoute = lazy(() => import("./routes/PersonRoute"));
 const ListsAdminPage = lazy(() => import("../features/lists/components/ListsAdminPage"));
@@ -41,6 +45,10 @@ const RulesPage = lazy(() => import("../features/assignment/components/RulesPage
 const ReassignPage = lazy(() => import("../features/assignment/components/ReassignPage"));
 const AssignmentReportsPage = lazy(() => import("../features/reports/components/AssignmentReportsPage"));
 const ImportsPage = lazy(() => import("../features/imports/components/ImportsPage"));
+const DealTypesPage = lazy(() => import("../features/deal-admin/components/DealTypesPage"));
+const ProductsPage = lazy(() => import("../features/deal-admin/components/ProductsPage"));
+const ExchangeRatesPage = lazy(() => import("../features/deal-admin/components/ExchangeRatesPage"));
+const DealReportsPage = lazy(() => import("../features/deal-reports/components/DealReportsPage"));
 const CustomFieldsAdminPage = lazy(() => import("../features/custom-fields/components/CustomFieldsAdminPage"));
 
 export const router = createBrowserRouter([
@@ -91,10 +99,20 @@ export const router = createBrowserRouter([
             ],
           },
           {
+            element: <RequireNav nav="deals" />,
+            children: [
+              { path: "deals", element: <DealsPage /> },
+              { path: "deals/new", element: <NewDealPage /> },
+              { path: "deals/board", element: <DealBoardPage /> },
+              { path: "deals/:id", element: <DealRoute /> },
+            ],
+          },
+          {
             element: <RequireNav nav="reports" />,
             children: [
               { path: "reports/contact-cost", element: <ContactCostPage /> },
               { path: "reports/assignment", element: <AssignmentReportsPage /> },
+              { path: "reports/deals", element: <DealReportsPage /> },
             ],
           },
           {
@@ -131,6 +149,9 @@ export const router = createBrowserRouter([
             element: <RequireNav nav="assignment_rules" />,
             children: [{ path: "admin/assignment-rules", element: <RulesPage /> }],
           },
+          { element: <RequireNav nav="deal_types" />, children: [{ path: "admin/deal-types", element: <DealTypesPage /> }] },
+          { element: <RequireNav nav="products" />, children: [{ path: "admin/products", element: <ProductsPage /> }] },
+          { element: <RequireNav nav="exchange_rates" />, children: [{ path: "admin/exchange-rates", element: <ExchangeRatesPage /> }] },
           { element: <RequireNav nav="api_keys" />, children: [{ path: "api-keys", element: <ApiKeysPage /> }] },
           { element: <RequireNav nav="history" />, children: [{ path: "history", element: <HistoryPage /> }] },
           { path: "*", element: <NotFoundPage /> },

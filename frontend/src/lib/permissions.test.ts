@@ -19,6 +19,7 @@ describe("menu by grants", () => {
       partners: true,
       persons: true,
       leads: false,
+      deals: false,
       reports: false,
       outbox: false,
       email_templates: false,
@@ -31,6 +32,10 @@ describe("menu by grants", () => {
       history: true,
       jobs: false,
       announcements: false,
+      deal_types: false,
+      products: false,
+      exchange_rates: false,
+      deal_reports: false,
       reassign: false,
       assignment_reports: false,
       territories: false,
@@ -67,6 +72,15 @@ describe("menu by grants", () => {
     expect(allowedNav([{ resource: "leads", action: "import", scope: "own" }]).imports).toBe(true);
     expect(allowedNav([{ resource: "partners", action: "export", scope: "all" }]).imports).toBe(false);
     expect(allowedNav([{ resource: "partners", action: "assign", scope: "team" }]).reassign).toBe(true);
+  });
+
+  it("shows the deal administration screens to those who change them and deal reports with reports:read", () => {
+    expect(allowedNav([{ resource: "deal_types", action: "read", scope: "all" }]).deal_types).toBe(false);
+    expect(allowedNav([{ resource: "deal_types", action: "update", scope: "all" }]).deal_types).toBe(true);
+    expect(allowedNav([{ resource: "products", action: "create", scope: "all" }]).products).toBe(true);
+    expect(allowedNav([{ resource: "exchange_rates", action: "read", scope: "all" }]).exchange_rates).toBe(false);
+    expect(allowedNav([{ resource: "exchange_rates", action: "create", scope: "all" }]).exchange_rates).toBe(true);
+    expect(allowedNav([{ resource: "reports", action: "read", scope: "team" }]).deal_reports).toBe(true);
   });
 
   it("shows users for team or all scope", () => {

@@ -19,6 +19,7 @@ export type NavKey =
   | "partners"
   | "persons"
   | "leads"
+  | "deals"
   | "reports"
   | "outbox"
   | "email_templates"
@@ -31,6 +32,10 @@ export type NavKey =
   | "history"
   | "jobs"
   | "announcements"
+  | "deal_types"
+  | "products"
+  | "exchange_rates"
+  | "deal_reports"
   | "reassign"
   | "assignment_reports"
   | "territories"
@@ -47,6 +52,8 @@ export function allowedNav(grants: readonly GrantLike[]): Record<NavKey, boolean
     partners: can(grants, "partners", "read"),
     persons: can(grants, "persons", "read"),
     leads: can(grants, "leads", "read"),
+    // Sales and supply pipelines share one screen; each kind has its own grants.
+    deals: can(grants, "deals", "read") || can(grants, "supply_deals", "read"),
     reports: can(grants, "reports", "read"),
     outbox: can(grants, "emails", "read"),
     // Everyone may read templates (the screen is read-only then); the menu offers it to those who edit them.
@@ -62,6 +69,11 @@ export function allowedNav(grants: readonly GrantLike[]): Record<NavKey, boolean
     jobs: can(grants, "jobs", "read"),
     // Everyone reads announcements on the home page; the screen is for those who publish them.
     announcements: can(grants, "announcements", "create"),
+    // Everyone reads deal types, products and rates (deal forms need them); the screens are for those who change them.
+    deal_types: can(grants, "deal_types", "create") || can(grants, "deal_types", "update"),
+    products: can(grants, "products", "create") || can(grants, "products", "update"),
+    exchange_rates: can(grants, "exchange_rates", "create") || can(grants, "exchange_rates", "update"),
+    deal_reports: can(grants, "reports", "read"),
     reassign: can(grants, "partners", "assign"),
     assignment_reports: can(grants, "reports", "read"),
     // Everyone reads territories (paths on partners); the screens are for those who change them.

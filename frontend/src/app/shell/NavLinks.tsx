@@ -11,6 +11,8 @@ interface Entry {
   to: string;
   /** Shown at the entry's right, e.g. an unread count. */
   badge?: ReactNode;
+  /** The label's translation key when it is not `nav.<key>`. */
+  label?: string;
 }
 
 // Day-to-day work first, then the administration screens.
@@ -21,8 +23,10 @@ const WORK: Entry[] = [
   { key: "reassign", to: "/partners/reassign" },
   { key: "persons", to: "/persons" },
   { key: "leads", to: "/leads" },
+  { key: "deals", to: "/deals" },
   { key: "reports", to: "/reports/contact-cost" },
   { key: "assignment_reports", to: "/reports/assignment" },
+  { key: "deal_reports", to: "/reports/deals", label: "dealReports.nav" },
   { key: "outbox", to: "/outbox" },
   { key: "email_templates", to: "/email-templates" },
   { key: "imports", to: "/imports" },
@@ -35,6 +39,9 @@ const ADMIN: Entry[] = [
   { key: "custom_fields", to: "/admin/custom-fields" },
   { key: "territories", to: "/admin/territories" },
   { key: "assignment_rules", to: "/admin/assignment-rules" },
+  { key: "deal_types", to: "/admin/deal-types", label: "dealAdmin.nav.dealTypes" },
+  { key: "products", to: "/admin/products", label: "dealAdmin.nav.products" },
+  { key: "exchange_rates", to: "/admin/exchange-rates", label: "dealAdmin.nav.exchangeRates" },
   { key: "api_keys", to: "/api-keys" },
   { key: "history", to: "/history" },
   { key: "announcements", to: "/admin/announcements" },
@@ -60,7 +67,7 @@ export function NavLinks({ onNavigate }: { onNavigate?: () => void }) {
       key={e.key}
       component={Link}
       to={e.to}
-      label={t(`nav.${e.key}`)}
+      label={t(e.label ?? `nav.${e.key}`)}
       rightSection={e.badge}
       active={isActive(e.to, pathname, search)}
       onClick={onNavigate}

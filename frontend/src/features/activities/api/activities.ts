@@ -8,6 +8,8 @@ export interface ActivityOwner {
   partner_id?: string;
   person_id?: string;
   lead_id?: string;
+  /** With a deal the activity shows on the deal's timeline too (its partner is the deal's). */
+  deal_id?: string;
 }
 
 export const activitiesKey = (o: ActivityOwner) => ["activities", o] as const;
