@@ -37,6 +37,8 @@ pub struct Settings {
     /// Where the built SPA lives; served with a fallback to index.html for client routes.
     pub spa_dir: PathBuf,
     pub db_max_connections: u32,
+    /// SQLite: page cache of each reading connection, in MiB (SQLite's own default is 2).
+    pub sqlite_cache_mib: u32,
     /// Stop serving after this many seconds (test and demo servers end by themselves). 0 = never.
     pub shutdown_after_secs: u64,
     /// Take the client address from `X-Forwarded-For` (only behind a proxy you run).
@@ -90,6 +92,7 @@ impl Settings {
             .set_default("login_max_failures_per_ip", 50)?
             .set_default("spa_dir", "./frontend/dist")?
             .set_default("db_max_connections", 16)?
+            .set_default("sqlite_cache_mib", 16)?
             .set_default("shutdown_after_secs", 0)?
             .set_default("log_format", "pretty")?
             .set_default("trust_proxy", false)?

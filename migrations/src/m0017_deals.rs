@@ -227,17 +227,47 @@ impl MigrationTrait for Migration {
         ))
         .await?;
         for (name, columns) in [
-            // A rep's board: their open deals of one pipeline, per stage.
+            // A board reaches the deals in scope through their owner, creator or partner: each
+            // index leads on one of them and narrows to the pipeline, status and stage.
             (
                 "ix_deals_owner_board",
                 &["owner_id", "type_id", "status", "stage_id"][..],
             ),
+            (
+                "ix_deals_partner",
+                &["partner_id", "type_id", "status", "stage_id"],
+            ),
+            (
+                "ix_deals_created_by",
+                &["created_by", "type_id", "status", "stage_id"],
+            ),
             ("ix_deals_board", &["type_id", "status", "stage_id", "id"]),
-            ("ix_deals_partner", &["partner_id", "id"]),
-            ("ix_deals_created_by", &["created_by", "id"]),
             ("ix_deals_stage", &["stage_id", "id"]),
-            ("ix_deals_close", &["status", "expected_close_on", "id"]),
-            ("ix_deals_realised", &["status", "realised_on", "id"]),
+            // The forecast reads open deals by close date, and won deals by realised date, from
+            // these alone (SQLite: no table lookups, grouped in index order).
+            (
+                "ix_deals_forecast",
+                &[
+                    "status",
+                    "kind",
+                    "expected_close_on",
+                    "currency",
+                    "stage_id",
+                    "expected_amount",
+                    "deleted_at",
+                ],
+            ),
+            (
+                "ix_deals_realised",
+                &[
+                    "status",
+                    "kind",
+                    "realised_on",
+                    "currency",
+                    "realised_amount",
+                    "deleted_at",
+                ],
+            ),
             ("ix_deals_due", &["status", "stage_due_at", "id"]),
             ("ix_deals_title", &["title", "id"]),
             ("ix_deals_created", &["created_at", "id"]),

@@ -168,5 +168,6 @@ pub fn test_settings(dir: &Path, url: &str) -> crm::settings::Settings {
         alarm_escalate_minutes: 240,
         public_url: "http://crm.test".into(),
         company_currency: "EUR".into(),
+        sqlite_cache_mib: 16,
     }
 }

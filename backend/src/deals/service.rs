@@ -42,7 +42,7 @@ pub async fn filtered(
     now: DateTime<Utc>,
 ) -> ApiResult<sea_orm::Select<deal::Entity>> {
     let mut select = deal::Entity::find()
-        .filter(scope::reachable(caller, reach, q.kind.as_deref())?)
+        .filter(scope::reachable(db, caller, reach, q.kind.as_deref()).await?)
         .filter(live(trashed));
     let eq = |select: sea_orm::Select<deal::Entity>, col: deal::Column, v: &Option<String>| match v
     {

@@ -46,11 +46,28 @@ pub struct ForecastReport {
     pub missing_rates: Vec<String>,
 }
 
-fn month_of(backend: DatabaseBackend, column: &str) -> SimpleExpr {
-    Expr::cust(match backend {
-        DatabaseBackend::Postgres => format!("to_char(deals.{column}, 'YYYY-MM')"),
-        _ => format!("substr(deals.{column}, 1, 7)"),
-    })
+/// What the sums are grouped by in time, selected as `YYYY-MM[-DD]` text, and its GROUP BY
+/// expression. Without a second dimension the date itself: few enough groups, and SQLite
+/// groups them in the order of `ix_deals_forecast` without sorting; the months are summed up
+/// here. With one, the month, so the groups stay few.
+fn period(
+    backend: DatabaseBackend,
+    column: deal::Column,
+    group_by: Option<DealGroupBy>,
+) -> (SimpleExpr, SimpleExpr) {
+    let name = sea_orm::IdenStatic::as_str(&column);
+    let postgres = backend == DatabaseBackend::Postgres;
+    let expr = match (group_by, postgres) {
+        (Some(_), true) => Expr::cust(format!("to_char(deals.{name}, 'YYYY-MM')")),
+        (Some(_), false) => Expr::cust(format!("substr(deals.{name}, 1, 7)")),
+        (None, true) => Expr::cust(format!("CAST(deals.{name} AS TEXT)")),
+        (None, false) => Expr::col((deal::Entity, column)).into(),
+    };
+    let group = match group_by {
+        Some(_) => expr.clone(),
+        None => Expr::col((deal::Entity, column)).into(),
+    };
+    (expr, group)
 }
 
 fn key_of(group_by: Option<DealGroupBy>) -> SimpleExpr {
@@ -148,14 +165,14 @@ pub fn queries(
         }
         c
     };
-    let month = month_of(backend, "expected_close_on");
+    let (month, by_month) = period(backend, deal::Column::ExpectedCloseOn, q.group_by);
     let key = key_of(q.group_by);
     let open = grouped(
         base.clone()
             .filter(deal::Column::Status.eq("open"))
             .filter(within(deal::Column::ExpectedCloseOn))
             .select_only()
-            .expr(month.clone())
+            .expr(month)
             .expr(key.clone())
             .column(deal::Column::Currency)
             .column(deal::Column::StageId)
@@ -164,18 +181,18 @@ pub fn queries(
                 deal::Entity,
                 deal::Column::ExpectedAmount,
             ))))
-            .group_by(month)
+            .group_by(by_month)
             .group_by(deal::Column::Currency)
             .group_by(deal::Column::StageId),
         q.group_by,
         key.clone(),
     );
-    let month = month_of(backend, "realised_on");
+    let (month, by_month) = period(backend, deal::Column::RealisedOn, q.group_by);
     let won = grouped(
         base.filter(deal::Column::Status.eq("won"))
             .filter(within(deal::Column::RealisedOn))
             .select_only()
-            .expr(month.clone())
+            .expr(month)
             .expr(key.clone())
             .column(deal::Column::Currency)
             .expr(Expr::cust("COUNT(*)"))
@@ -183,7 +200,7 @@ pub fn queries(
                 deal::Entity,
                 deal::Column::RealisedAmount,
             ))))
-            .group_by(month)
+            .group_by(by_month)
             .group_by(deal::Column::Currency),
         q.group_by,
         key,
@@ -235,7 +252,9 @@ pub async fn report(
     };
     // Months in order, open deals without a date after them.
     let mut rows: BTreeMap<(bool, Option<String>, Option<String>), ForecastRow> = BTreeMap::new();
-    for (month, key, currency, stage_id, count, amount) in open {
+    let month_of = |period: Option<String>| period.map(|p| p.chars().take(7).collect::<String>());
+    for (period, key, currency, stage_id, count, amount) in open {
+        let month = month_of(period);
         let converted = convert(amount, &currency, month.as_deref());
         let p = probability.get(&stage_id).copied().unwrap_or(0);
         let row = rows
@@ -245,7 +264,8 @@ pub async fn report(
         row.pipeline_amount += converted;
         row.weighted_amount += (converted as f64 * f64::from(p) / 100.0).round() as i64;
     }
-    for (month, key, currency, count, amount) in won {
+    for (period, key, currency, count, amount) in won {
+        let month = month_of(period);
         let converted = convert(amount, &currency, month.as_deref());
         let row = rows
             .entry((month.is_none(), month.clone(), key.clone()))

@@ -100,6 +100,14 @@ async fn load_partners(
     Ok(ids)
 }
 
+/// A well-mixed hash of `i` (splitmix64), so stages, dates and amounts do not follow partners.
+fn spread(i: usize) -> u64 {
+    let mut z = (i as u64).wrapping_add(0x9E37_79B9_7F4A_7C15);
+    z = (z ^ (z >> 30)).wrapping_mul(0xBF58_476D_1CE4_E5B9);
+    z = (z ^ (z >> 27)).wrapping_mul(0x94D0_49BB_1331_11EB);
+    z ^ (z >> 31)
+}
+
 /// Deals spread over the pipelines, stages (60 % open, 25 % won, 15 % lost), two years of close
 /// dates and two currencies; each owned by its partner's rep.
 async fn load_deals(
@@ -148,16 +156,17 @@ async fn load_deals(
             for _ in 0..500.min(rows - i) {
                 let p = i % partners.len();
                 let (type_id, stages) = &pipelines[(i / partners.len()) % pipelines.len()];
-                let roll = (i * 7919) % 100;
+                let h = spread(i);
+                let roll = (h % 100) as usize;
                 let (stage, status) = match roll {
                     0..60 => (roll % 3, "open"),
                     60..85 => (3, "won"),
                     _ => (4, "lost"),
                 };
-                let days = ((i * 31) % 730) as i64 - 365;
+                let days = ((h >> 8) % 730) as i64 - 365;
                 let close = today + chrono::Duration::days(days);
-                let entered = now - chrono::Duration::days(((i * 13) % 700) as i64);
-                let amount = 100_000 + ((i * 104_729) % 5_000_000) as i64;
+                let entered = now - chrono::Duration::days(((h >> 20) % 700) as i64);
+                let amount = 100_000 + ((h >> 32) % 5_000_000) as i64;
                 let won = status == "won";
                 insert.values_panic([
                     uuid::Uuid::now_v7().to_string().into(),
@@ -183,7 +192,8 @@ async fn load_deals(
                     serde_json::json!({}).into(),
                     now.into(),
                     now.into(),
-                    Option::<String>::None.into(),
+                    // Reps create their own deals.
+                    reps[p % reps.len()].clone().into(),
                     1.into(),
                 ]);
                 i += 1;
@@ -310,6 +320,11 @@ pub async fn run(engine: Engine) -> anyhow::Result<()> {
             .iter()
             .map(|s| board::cards(&scoped, s, 50).build(backend)),
     );
+    if std::env::var("CRM_BENCH_PRINT_SQL").is_ok() {
+        for s in &statements {
+            println!("{s}");
+        }
+    }
     let mut raw = Vec::new();
     for i in 0..WARM_UP + SAMPLES {
         let t = Instant::now();
