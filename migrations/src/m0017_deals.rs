@@ -228,18 +228,36 @@ impl MigrationTrait for Migration {
         .await?;
         for (name, columns) in [
             // A board reaches the deals in scope through their owner, creator or partner: each
-            // index leads on one of them and narrows to the pipeline, status and stage.
+            // index leads on one of them and narrows to the pipeline, status, stage and time in it.
             (
                 "ix_deals_owner_board",
-                &["owner_id", "type_id", "status", "stage_id"][..],
+                &[
+                    "owner_id",
+                    "type_id",
+                    "status",
+                    "stage_id",
+                    "stage_entered_at",
+                ][..],
             ),
             (
                 "ix_deals_partner",
-                &["partner_id", "type_id", "status", "stage_id"],
+                &[
+                    "partner_id",
+                    "type_id",
+                    "status",
+                    "stage_id",
+                    "stage_entered_at",
+                ],
             ),
             (
                 "ix_deals_created_by",
-                &["created_by", "type_id", "status", "stage_id"],
+                &[
+                    "created_by",
+                    "type_id",
+                    "status",
+                    "stage_id",
+                    "stage_entered_at",
+                ],
             ),
             ("ix_deals_board", &["type_id", "status", "stage_id", "id"]),
             ("ix_deals_stage", &["stage_id", "id"]),

@@ -8,23 +8,19 @@ use crate::access::Action;
 use crate::auth::Caller;
 use crate::currencies::service::Rates;
 use crate::error::ApiResult;
-use crate::pipelines::dto::DealType;
+use crate::pipelines::dto::{DealType, Stage};
 use crate::pipelines::service as pipelines;
 use crate::reports::deals::bigint_sum;
 use chrono::{DateTime, Duration, Utc};
 use sea_orm::sea_query::Expr;
-use sea_orm::{
-    ColumnTrait, Condition, ConnectionTrait, QueryFilter, QueryOrder, QuerySelect, Select,
-};
-use std::collections::HashMap;
+use sea_orm::{ColumnTrait, ConnectionTrait, QueryFilter, QueryOrder, QuerySelect, Select};
 
 /// Won and lost columns show what closed recently, not every deal ever closed.
 const CLOSED_DAYS: i64 = 30;
 
-type Sums = (String, String, i64, Option<i64>, Option<i64>);
+type Sums = (String, i64, Option<i64>, Option<i64>);
 
-/// The deals a board shows: the caller's open deals of the pipeline (narrowed by owner and
-/// search), and those it closed recently.
+/// The deals in scope of the pipeline (narrowed by owner and search).
 pub async fn base(
     db: &impl ConnectionTrait,
     caller: &Caller,
@@ -39,21 +35,33 @@ pub async fn base(
         q: q.q.clone(),
         ..Default::default()
     };
-    let shown = Condition::any().add(deal::Column::Status.eq("open")).add(
-        Condition::all()
-            .add(deal::Column::Status.is_in(["won", "lost"]))
-            .add(deal::Column::StageEnteredAt.gte(now - Duration::days(CLOSED_DAYS))),
-    );
-    Ok(filtered(db, caller, Action::Read, &list, false, now)
-        .await?
-        .filter(shown))
+    filtered(db, caller, Action::Read, &list, false, now).await
 }
 
-/// Per stage and currency: count, value (realised for won deals) and overdue count.
-pub fn sums(base: &Select<deal::Entity>, now: DateTime<Utc>) -> Select<deal::Entity> {
-    base.clone()
+/// The deals of one column: open ones in an open stage; those closed in the last days in a won
+/// or lost stage. One status and one stage per column, so the owner, creator and partner
+/// indexes (owner/creator/partner, type, status, stage, entered) find exactly its rows.
+pub fn column(
+    base: &Select<deal::Entity>,
+    stage: &Stage,
+    now: DateTime<Utc>,
+) -> Select<deal::Entity> {
+    let column = base
+        .clone()
+        .filter(deal::Column::Status.eq(stage.outcome.as_str()))
+        .filter(deal::Column::StageId.eq(stage.id.as_str()));
+    if stage.outcome == "open" {
+        column
+    } else {
+        column.filter(deal::Column::StageEnteredAt.gte(now - Duration::days(CLOSED_DAYS)))
+    }
+}
+
+/// A column's count, value (realised for won deals) and overdue count, per currency.
+pub fn sums(column: &Select<deal::Entity>, now: DateTime<Utc>) -> Select<deal::Entity> {
+    column
+        .clone()
         .select_only()
-        .column(deal::Column::StageId)
         .column(deal::Column::Currency)
         .expr(Expr::cust("COUNT(*)"))
         .expr(bigint_sum(
@@ -64,22 +72,15 @@ pub fn sums(base: &Select<deal::Entity>, now: DateTime<Utc>) -> Select<deal::Ent
             .finally(Expr::col((deal::Entity, deal::Column::ExpectedAmount))),
         ))
         .expr(bigint_sum(
-            Expr::case(
-                Condition::all()
-                    .add(deal::Column::Status.eq("open"))
-                    .add(deal::Column::StageDueAt.lte(now)),
-                1,
-            )
-            .finally(0),
+            Expr::case(deal::Column::StageDueAt.lte(now), 1).finally(0),
         ))
-        .group_by(deal::Column::StageId)
         .group_by(deal::Column::Currency)
 }
 
-/// The first cards of a column: longest in the stage first.
-pub fn cards(base: &Select<deal::Entity>, stage_id: &str, limit: u64) -> Select<deal::Entity> {
-    base.clone()
-        .filter(deal::Column::StageId.eq(stage_id))
+/// A column's first cards: longest in the stage first.
+pub fn cards(column: &Select<deal::Entity>, limit: u64) -> Select<deal::Entity> {
+    column
+        .clone()
         .order_by_asc(deal::Column::StageEnteredAt)
         .order_by_asc(deal::Column::Id)
         .limit(limit)
@@ -94,36 +95,39 @@ pub async fn board(
     let deal_type = pipelines::load(db, &q.type_id).await?;
     let now = env.now;
     let base = base(db, caller, &deal_type, q, now).await?;
-    let sums: Vec<Sums> = sums(&base, now).into_tuple().all(db).await?;
     let rates = Rates::load(db, env.company).await?;
     let today = now.date_naive();
-    let mut per_stage: HashMap<String, (u64, i64, u64)> = HashMap::new();
-    for (stage_id, currency, count, amount, overdue) in sums {
-        let e = per_stage.entry(stage_id).or_default();
-        e.0 += count as u64;
-        e.1 += amount
-            .and_then(|a| rates.convert(a, &currency, today))
-            .unwrap_or(0);
-        e.2 += overdue.unwrap_or(0) as u64;
-    }
     let limit = q.cards.unwrap_or(50);
     let mut columns = Vec::with_capacity(deal_type.stages.len());
+    let mut shown = Vec::new();
     for stage in &deal_type.stages {
-        let (count, amount, overdue) = per_stage.remove(&stage.id).unwrap_or_default();
-        let deals = if count == 0 {
-            Vec::new()
-        } else {
-            let found = cards(&base, &stage.id, limit).all(db).await?;
-            to_dtos(db, found, &rates, now).await?
-        };
+        let of_stage = column(&base, stage, now);
+        let sums: Vec<Sums> = sums(&of_stage, now).into_tuple().all(db).await?;
+        let (mut count, mut amount, mut overdue) = (0u64, 0i64, 0u64);
+        for (currency, n, value, late) in sums {
+            count += n as u64;
+            amount += value
+                .and_then(|a| rates.convert(a, &currency, today))
+                .unwrap_or(0);
+            overdue += late.unwrap_or(0) as u64;
+        }
+        if count > 0 {
+            shown.extend(cards(&of_stage, limit).all(db).await?);
+        }
         columns.push(BoardColumn {
             stage: stage.clone(),
             count,
             amount,
             weighted_amount: (amount as f64 * stage.probability as f64 / 100.0).round() as i64,
             overdue,
-            deals,
+            deals: Vec::new(),
         });
+    }
+    // The cards of every column as the API shows deals, their names read once for the board.
+    for deal in to_dtos(db, shown, &rates, now).await? {
+        if let Some(c) = columns.iter_mut().find(|c| c.stage.id == deal.stage_id) {
+            c.deals.push(deal);
+        }
     }
     Ok(Board {
         deal_type,
