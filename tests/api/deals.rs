@@ -267,6 +267,32 @@ async fn stage_rules_history_and_conflicts(engine: Engine) {
             .problem(409),
         "deal_cancelled"
     );
+    // Reopened a month later, it starts its stage afresh instead of being overdue at once.
+    app.clock.advance(Duration::days(30));
+    let reopened = app
+        .patch(
+            &path,
+            &token,
+            &format!("\"{}\"", cancelled["version"]),
+            json!({"status": "open"}),
+        )
+        .await;
+    let reopened = reopened.ok(200).clone();
+    assert_eq!(
+        (&reopened["status"], &reopened["overdue"]),
+        (&json!("open"), &json!(false))
+    );
+    assert_eq!(
+        reopened["stage_due_at"]
+            .as_str()
+            .map(|d| d[..10].to_owned()),
+        Some(
+            (app.clock.now() + Duration::days(10))
+                .date_naive()
+                .to_string()
+        )
+    );
+    let cancelled = reopened;
     assert_eq!(
         app.patch(
             &path,

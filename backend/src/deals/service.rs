@@ -544,8 +544,13 @@ pub async fn update(
             active.close_reason = Set(Some(reason));
         }
         Some("open") if model.status == "cancelled" => {
+            // Reopened, the deal starts its stage afresh: a new due time, not an alarm at once.
+            let deal_type = pipelines::load(&txn, &model.type_id).await?;
+            let stage = deal_type.stages.iter().find(|s| s.id == model.stage_id);
             active.status = Set("open".into());
             active.close_reason = Set(None);
+            active.stage_entered_at = Set(env.now);
+            active.stage_due_at = Set(stage.and_then(|s| moves::due_at(s, env.now)));
         }
         _ => {}
     }
