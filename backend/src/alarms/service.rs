@@ -7,6 +7,7 @@ use crate::auth::Caller;
 use crate::clock;
 use crate::error::{ApiError, ApiResult};
 use crate::users::entity::user;
+use crate::users::service as users;
 use chrono::{DateTime, Utc};
 use sea_orm::sea_query::Expr;
 use sea_orm::{
@@ -83,15 +84,6 @@ fn for_user<'a>(
     }
 }
 
-async fn check_user(db: &impl ConnectionTrait, field: &str, id: &str) -> ApiResult<()> {
-    user::Entity::find_by_id(id)
-        .filter(user::Column::DeletedAt.is_null())
-        .one(db)
-        .await?
-        .map(|_| ())
-        .ok_or_else(|| ApiError::invalid(field, "unknown_user", "No such user."))
-}
-
 pub async fn create_deadline(
     db: &impl TransactionTrait,
     caller: &Caller,
@@ -99,7 +91,7 @@ pub async fn create_deadline(
 ) -> ApiResult<Deadline> {
     let user_id = for_user(caller, input.user_id.as_deref(), Action::Update)?.to_owned();
     let txn = db.begin().await?;
-    check_user(&txn, "user_id", &user_id).await?;
+    users::check_user(&txn, "user_id", &user_id).await?;
     if let Some(p) = &input.partner_id {
         crate::partners::service::find_visible(&txn, caller, Action::Read, p, false)
             .await
@@ -211,9 +203,9 @@ pub async fn create_absence(
         ));
     }
     let txn = db.begin().await?;
-    check_user(&txn, "user_id", &user_id).await?;
+    users::check_user(&txn, "user_id", &user_id).await?;
     if let Some(d) = &input.deputy_id {
-        check_user(&txn, "deputy_id", d).await?;
+        users::check_user(&txn, "deputy_id", d).await?;
     }
     // The absent user must be within the caller's scope (themself, their team, anyone).
     let in_scope = user::Entity::find_by_id(user_id.as_str())

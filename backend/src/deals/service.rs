@@ -18,6 +18,7 @@ use crate::lists::service::check_item;
 use crate::partners::entity::partner;
 use crate::pipelines::{dto::DealType, service as pipelines};
 use crate::users::entity::user;
+use crate::users::service as users;
 use chrono::{DateTime, Utc};
 use sea_orm::sea_query::{Alias, Expr, Query};
 use sea_orm::ActiveValue::Set;
@@ -234,15 +235,6 @@ fn snapshot(d: &Deal) -> serde_json::Value {
     v
 }
 
-async fn check_user(db: &impl ConnectionTrait, field: &str, id: &str) -> ApiResult<()> {
-    user::Entity::find_by_id(id)
-        .filter(user::Column::DeletedAt.is_null())
-        .one(db)
-        .await?
-        .map(|_| ())
-        .ok_or_else(|| ApiError::invalid(field, "unknown_user", "No such user."))
-}
-
 /// Checks and copies the fields every deal may change.
 async fn apply(
     db: &impl ConnectionTrait,
@@ -398,7 +390,7 @@ pub async fn create(
             if o != caller.user_id {
                 caller.require(resource, Action::Assign)?;
             }
-            check_user(&txn, "owner_id", &o).await?;
+            users::check_user(&txn, "owner_id", &o).await?;
             o
         }
         None if deal_type.kind == "sale" => partner
@@ -521,7 +513,7 @@ pub async fn update(
     let mut owner_changed = false;
     if let Some(o) = input.owner_id.take().filter(|o| *o != model.owner_id) {
         caller.require(scope::resource(&model.kind), Action::Assign)?;
-        check_user(&txn, "owner_id", &o).await?;
+        users::check_user(&txn, "owner_id", &o).await?;
         active.owner_id = Set(o);
         owner_changed = true;
     }

@@ -70,6 +70,16 @@ async fn to_dtos(db: &impl ConnectionTrait, models: Vec<user::Model>) -> ApiResu
         .collect())
 }
 
+/// 422 on `field` unless `id` names a live user (an owner, a deputy, whom a deadline is for).
+pub async fn check_user(db: &impl ConnectionTrait, field: &str, id: &str) -> ApiResult<()> {
+    user::Entity::find_by_id(id)
+        .filter(user::Column::DeletedAt.is_null())
+        .one(db)
+        .await?
+        .map(|_| ())
+        .ok_or_else(|| ApiError::invalid(field, "unknown_user", "No such user."))
+}
+
 pub async fn to_dto(db: &impl ConnectionTrait, model: user::Model) -> ApiResult<User> {
     to_dtos(db, vec![model])
         .await?
