@@ -87,3 +87,15 @@ pub fn json_array_has(column: &str, value: &str) -> sea_orm::sea_query::SimpleEx
     Expr::expr(Expr::cust(format!("CAST({column} AS TEXT)")))
         .like(LikeExpr::new(format!("%\"{escaped}\"%")).escape('!'))
 }
+
+/// An aggregate as a BIGINT, read alike on both engines: PostgreSQL sums BIGINTs into NUMERIC
+/// and counts into BIGINT, SQLite into INTEGER.
+pub fn bigint(e: impl Into<sea_orm::sea_query::SimpleExpr>) -> sea_orm::sea_query::SimpleExpr {
+    use sea_orm::sea_query::{Alias, Func};
+    Func::cast_as(e.into(), Alias::new("BIGINT")).into()
+}
+
+/// `SUM(e)` as a BIGINT.
+pub fn bigint_sum(e: impl Into<sea_orm::sea_query::SimpleExpr>) -> sea_orm::sea_query::SimpleExpr {
+    bigint(sea_orm::sea_query::Func::sum(e.into()))
+}

@@ -2,7 +2,8 @@
 //! month, their sum and their sum weighted by the probability of the stage they are in; won
 //! deals by close month with their realised sum. Sums are grouped by currency in the database
 //! and converted to the company currency at each month's rate (its last day, or today).
-use super::{bigint_sum, scoped, DealGroupBy, DealReportQuery};
+use super::{scoped, DealGroupBy, DealReportQuery};
+use crate::api::sql::bigint_sum;
 use crate::auth::Caller;
 use crate::currencies::service::Rates;
 use crate::deals::entity::deal;

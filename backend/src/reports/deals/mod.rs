@@ -12,7 +12,6 @@ use crate::error::ApiResult;
 use crate::exports::ExportFormat;
 use crate::pipelines::dto::valid_kind;
 use chrono::NaiveDate;
-use sea_orm::sea_query::{Alias, Func, SimpleExpr};
 use sea_orm::ConnectionTrait;
 use serde::{Deserialize, Serialize};
 use utoipa::{IntoParams, ToSchema};
@@ -79,11 +78,6 @@ pub async fn scoped(
     };
     let read = crate::access::Action::Read;
     crate::deals::service::filtered(db, caller, read, &list, false, now).await
-}
-
-/// `SUM(..)` as a BIGINT: PostgreSQL sums BIGINTs into NUMERIC.
-pub fn bigint_sum(e: impl Into<SimpleExpr>) -> SimpleExpr {
-    Func::cast_as(Func::sum(e.into()), Alias::new("BIGINT")).into()
 }
 
 /// Minor units as a decimal amount for spreadsheets (`123456` -> `1234.56`).

@@ -2,6 +2,7 @@
 //! many of those moved on to a later stage, how many were won in the end, and how long deals
 //! stayed in it on average. Read from the stage history of the deals the caller may see.
 use super::{scoped, DealReportQuery};
+use crate::api::sql::bigint;
 use crate::auth::Caller;
 use crate::error::{ApiError, ApiResult};
 use crate::pipelines::service as pipelines;
@@ -58,10 +59,6 @@ async fn counts(
         out.insert(stage, (n, sum.unwrap_or(0)));
     }
     Ok(out)
-}
-
-fn bigint(e: impl Into<sea_orm::sea_query::SimpleExpr>) -> sea_orm::sea_query::SimpleExpr {
-    Func::cast_as(e.into(), Alias::new("BIGINT")).into()
 }
 
 pub async fn report(
