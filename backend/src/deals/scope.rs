@@ -77,13 +77,23 @@ pub async fn reachable(
 ) -> ApiResult<Condition> {
     let mut any = Condition::any();
     let mut granted = false;
+    // Sale and supply grants usually share a scope: its partners are read once.
+    let mut read: Vec<(Scope, Condition)> = Vec::new();
     for kind in KINDS.iter().filter(|k| only.is_none_or(|o| o == **k)) {
         if let Some(scope) = caller.grants.scope(resource(kind), action) {
             granted = true;
+            let visible = match read.iter().find(|(s, _)| *s == scope) {
+                Some((_, c)) => c.clone(),
+                None => {
+                    let c = visible_in_list(db, scope, &caller.user_id).await?;
+                    read.push((scope, c.clone()));
+                    c
+                }
+            };
             any = any.add(
                 Condition::all()
                     .add(deal::Column::Kind.eq(*kind))
-                    .add(visible_in_list(db, scope, &caller.user_id).await?),
+                    .add(visible),
             );
         }
     }

@@ -195,10 +195,15 @@ pub async fn find_visible(
 }
 
 /// The whole deal: lines, their total and the converted amount.
-async fn full(db: &impl ConnectionTrait, env: Env<'_>, model: deal::Model) -> ApiResult<Deal> {
-    let rates = Rates::load(db, env.company).await?;
+/// `rates` are read once by the caller: a write shows the deal before and after.
+async fn full(
+    db: &impl ConnectionTrait,
+    rates: &Rates,
+    now: DateTime<Utc>,
+    model: deal::Model,
+) -> ApiResult<Deal> {
     let id = model.id.clone();
-    let mut dto = to_dtos(db, vec![model], &rates, env.now)
+    let mut dto = to_dtos(db, vec![model], rates, now)
         .await?
         .pop()
         .ok_or(ApiError::NotFound)?;
@@ -214,7 +219,8 @@ pub async fn get(
     id: &str,
 ) -> ApiResult<Deal> {
     let model = find_visible(db, caller, Action::Read, id, false).await?;
-    full(db, env, model).await
+    let rates = Rates::load(db, env.company).await?;
+    full(db, &rates, env.now, model).await
 }
 
 fn snapshot(d: &Deal) -> serde_json::Value {
@@ -451,7 +457,8 @@ pub async fn create(
         .ok_or(ApiError::NotFound)?;
     moves::record_entry(&txn, &model, None, Some(&caller.user_id)).await?;
     moves::sync_deadline(&txn, &model, &stage.name, Some(&caller.user_id)).await?;
-    let dto = full(&txn, env, model).await?;
+    let rates = Rates::load(&txn, env.company).await?;
+    let dto = full(&txn, &rates, env.now, model).await?;
     history::record(
         &txn,
         caller.actor(),
@@ -508,7 +515,8 @@ pub async fn update(
             ));
         }
     }
-    let before = full(&txn, env, model.clone()).await?;
+    let rates = Rates::load(&txn, env.company).await?;
+    let before = full(&txn, &rates, env.now, model.clone()).await?;
     let mut active: deal::ActiveModel = model.clone().into();
     let mut owner_changed = false;
     if let Some(o) = input.owner_id.take().filter(|o| *o != model.owner_id) {
@@ -579,7 +587,7 @@ pub async fn update(
             .unwrap_or_default();
         moves::sync_deadline(&txn, &after, &stage_name, Some(&caller.user_id)).await?;
     }
-    let dto = full(&txn, env, after).await?;
+    let dto = full(&txn, &rates, env.now, after).await?;
     history::record(
         &txn,
         caller.actor(),
@@ -634,9 +642,10 @@ pub async fn move_stage(
     let model = find_visible(&txn, caller, Action::Update, id, false).await?;
     if_match.check(model.version)?;
     let deal_type = pipelines::load(&txn, &model.type_id).await?;
-    let before = full(&txn, env, model.clone()).await?;
+    let rates = Rates::load(&txn, env.company).await?;
+    let before = full(&txn, &rates, env.now, model.clone()).await?;
     let moved = moves::apply(&txn, &caller.user_id, env.now, &deal_type, model, &input).await?;
-    let dto = full(&txn, env, moved).await?;
+    let dto = full(&txn, &rates, env.now, moved).await?;
     if dto.version != before.version {
         history::record(
             &txn,
