@@ -1,3 +1,5 @@
+import { unwrap } from "./api/unwrap";
+
 /** The file name a Content-Disposition header gives (RFC 6266: `filename*` preferred), or null. */
 export function filenameFromDisposition(header: string | null | undefined): string | null {
   if (!header) return null;
@@ -24,4 +26,14 @@ export function saveBlob(blob: Blob, fileName: string): void {
   link.click();
   link.remove();
   setTimeout(() => URL.revokeObjectURL(url), 10_000);
+}
+
+/** Fetches a download through the API client and saves it under the name the server gives, else `fallback`. */
+export async function saveDownload(
+  call: Promise<{ data?: unknown; error?: unknown; response: Response }>,
+  fallback: string,
+): Promise<void> {
+  const blob = await unwrap(call);
+  const { response } = await call;
+  saveBlob(blob as Blob, filenameFromDisposition(response.headers.get("Content-Disposition")) ?? fallback);
 }

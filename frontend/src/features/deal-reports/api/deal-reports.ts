@@ -1,7 +1,7 @@
 import { queryOptions } from "@tanstack/react-query";
 import { api } from "../../../lib/api/client";
 import { unwrap } from "../../../lib/api/unwrap";
-import { filenameFromDisposition, saveBlob } from "../../../lib/download";
+import { saveDownload as save } from "../../../lib/download";
 import type { ExportFormat, ReportQuery } from "../model/types";
 
 export type DealReport = "forecast" | "stages" | "overdue";
@@ -27,12 +27,6 @@ export const overdueReportQuery = (query: ReportQuery) =>
     queryFn: () => unwrap(api.GET("/api/v1/reports/deals/overdue", { params: { query } })),
   });
 
-/** Fetches the download through the API client (it needs the token) and saves it under the server's name. */
-async function save(call: Promise<{ data?: unknown; error?: unknown; response: Response }>, fallback: string) {
-  const blob = await unwrap(call);
-  const { response } = await call;
-  saveBlob(blob as Blob, filenameFromDisposition(response.headers.get("Content-Disposition")) ?? fallback);
-}
 
 /** The same report with `format=csv|xlsx`: a file instead of JSON. */
 export function downloadReport(report: DealReport, query: ReportQuery, format: ExportFormat): Promise<void> {

@@ -1,7 +1,7 @@
 import { queryOptions } from "@tanstack/react-query";
 import { api } from "../../../lib/api/client";
 import { unwrap } from "../../../lib/api/unwrap";
-import { filenameFromDisposition, saveBlob } from "../../../lib/download";
+import { saveDownload } from "../../../lib/download";
 import { buildImportForm, buildSuggestForm, isImportActive, type ImportEntity, type ImportOptions, type MappingState } from "../model/imports";
 
 export const IMPORTS_KEY = ["imports"] as const;
@@ -52,10 +52,7 @@ export const resumeImport = (id: string) => unwrap(api.POST("/api/v1/imports/{id
 
 /** The failed rows as CSV (original columns, `row`, `error`), fetched with the token and saved. */
 export async function downloadImportErrors(id: string): Promise<void> {
-  const call = api.GET("/api/v1/imports/{id}/errors", { params: { path: { id } }, parseAs: "blob" });
-  const blob = await unwrap(call);
-  const { response } = await call;
-  saveBlob(blob as Blob, filenameFromDisposition(response.headers.get("Content-Disposition")) ?? "import-errors.csv");
+  await saveDownload(api.GET("/api/v1/imports/{id}/errors", { params: { path: { id } }, parseAs: "blob" }), "import-errors.csv");
 }
 
 export const templatesQuery = (entity: ImportEntity) =>
