@@ -18,6 +18,9 @@ describe("connectSse", () => {
     const seen: string[] = [];
     const fetch = vi.fn(async (_url: RequestInfo | URL, init?: RequestInit) => {
       seen.push(new Headers(init?.headers).get("Authorization") ?? "");
+      // The first stream ends at once; the reconnected one stays open, so exactly two connects happen
+      // however far vi.waitFor moves the fake clock.
+      if (seen.length > 1) return new Response(new ReadableStream<Uint8Array>(), { status: 200 });
       return new Response(streamOf([": keep-alive\n\nevent: unread\nda", "ta: 1\n\n"]), { status: 200 });
     });
     const events: string[] = [];
@@ -32,6 +35,7 @@ describe("connectSse", () => {
     await vi.waitFor(() => expect(events).toEqual(["unread:1"]));
     await vi.advanceTimersByTimeAsync(1_500);
     await vi.waitFor(() => expect(fetch).toHaveBeenCalledTimes(2));
+    await vi.advanceTimersByTimeAsync(60_000);
     expect(seen).toEqual(["Bearer t1", "Bearer t1"]);
     stop();
   });
