@@ -227,8 +227,11 @@ impl MigrationTrait for Migration {
         ))
         .await?;
         for (name, columns) in [
-            // A board reaches the deals in scope through their owner, creator or partner: each
-            // index leads on one of them and narrows to the pipeline, status, stage and time in it.
+            // A board reaches the deals in scope as three disjoint branches, through their owner,
+            // their creator (not the owner) or their partner (neither): each index leads on one of
+            // them, narrows to the pipeline, status, stage and time in it (the cards' order), and
+            // carries what the branch tests and a column sums, so SQLite never reads the table for
+            // the sums and reads it only for the first cards.
             (
                 "ix_deals_owner_board",
                 &[
@@ -237,17 +240,14 @@ impl MigrationTrait for Migration {
                     "status",
                     "stage_id",
                     "stage_entered_at",
+                    "id",
+                    "kind",
+                    "deleted_at",
+                    "currency",
+                    "expected_amount",
+                    "realised_amount",
+                    "stage_due_at",
                 ][..],
-            ),
-            (
-                "ix_deals_partner",
-                &[
-                    "partner_id",
-                    "type_id",
-                    "status",
-                    "stage_id",
-                    "stage_entered_at",
-                ],
             ),
             (
                 "ix_deals_created_by",
@@ -257,6 +257,33 @@ impl MigrationTrait for Migration {
                     "status",
                     "stage_id",
                     "stage_entered_at",
+                    "id",
+                    "owner_id",
+                    "kind",
+                    "deleted_at",
+                    "currency",
+                    "expected_amount",
+                    "realised_amount",
+                    "stage_due_at",
+                ],
+            ),
+            (
+                "ix_deals_partner",
+                &[
+                    "partner_id",
+                    "type_id",
+                    "status",
+                    "stage_id",
+                    "stage_entered_at",
+                    "id",
+                    "owner_id",
+                    "created_by",
+                    "kind",
+                    "deleted_at",
+                    "currency",
+                    "expected_amount",
+                    "realised_amount",
+                    "stage_due_at",
                 ],
             ),
             ("ix_deals_board", &["type_id", "status", "stage_id", "id"]),

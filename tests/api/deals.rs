@@ -633,7 +633,7 @@ async fn reps_see_their_deals_and_buyers_supply(engine: Engine) {
     let app = TestApp::spawn(engine).await;
     let admin = app.admin_token().await;
     let (rep, token) = app.user_with_roles("ana@firma.test", &["sales_rep"]).await;
-    let (_, other) = app.user_with_roles("ivo@firma.test", &["sales_rep"]).await;
+    let (other_user, other) = app.user_with_roles("ivo@firma.test", &["sales_rep"]).await;
     let (buyer, buyer_token) = app.user_with_roles("nabava@firma.test", &["buyer"]).await;
     let (sale_type, _) = pipeline(&app, &admin, "sale", false).await;
     let (supply_type, _) = pipeline(&app, &admin, "supply", false).await;
@@ -772,6 +772,42 @@ async fn reps_see_their_deals_and_buyers_supply(engine: Engine) {
     assert!(
         csv.contains("Sirovine") && !csv.contains("Moja prodaja"),
         "{csv}"
+    );
+
+    // The board counts each deal once, whether Ana owns it, created it or it is her partner's.
+    let board = format!("/api/v1/deals/board?type_id={sale_type}");
+    let first_column = |board: &Value| {
+        let column = &board["columns"][0];
+        let mut titles: Vec<String> = column["deals"]
+            .as_array()
+            .into_iter()
+            .flatten()
+            .filter_map(|d| d["title"].as_str().map(str::to_owned))
+            .collect();
+        titles.sort();
+        (column["count"].as_u64(), titles)
+    };
+    let both = (
+        Some(2),
+        vec!["Ključni kupac".to_owned(), "Moja prodaja".to_owned()],
+    );
+    assert_eq!(first_column(app.get(&board, &token).await.ok(200)), both);
+    app.patch(
+        &format!("/api/v1/deals/{}", id(&own)),
+        &admin,
+        &format!("\"{}\"", own["version"]),
+        json!({"owner_id": other_user["id"]}),
+    )
+    .await
+    .ok(200);
+    assert_eq!(
+        first_column(app.get(&board, &token).await.ok(200)),
+        both,
+        "Ana still sees the deal she created, once"
+    );
+    assert_eq!(
+        first_column(app.get(&board, &other).await.ok(200)),
+        (Some(1), vec!["Moja prodaja".to_owned()])
     );
 }
 both!(reps_see_their_deals_and_buyers_supply);

@@ -1,9 +1,11 @@
 //! A pipeline's kanban board: a column per stage with its count, value sums in the company
-//! currency and overdue count (one grouped query), and its first cards.
+//! currency and overdue count, and its first cards. The deals in scope are read as disjoint
+//! branches (owned, created, of the caller's partners), each through its own covering index, so a
+//! column's sums never touch the table and its cards stop at the first few in index order.
 use super::dto::{Board, BoardColumn, BoardQuery, DealListQuery};
 use super::entity::deal;
-use super::service::{filtered, to_dtos};
-use super::Env;
+use super::service::{narrowed, to_dtos};
+use super::{scope, Env};
 use crate::access::Action;
 use crate::api::sql::bigint_sum;
 use crate::auth::Caller;
@@ -20,41 +22,50 @@ const CLOSED_DAYS: i64 = 30;
 
 type Sums = (String, i64, Option<i64>, Option<i64>);
 
-/// The deals in scope of the pipeline (narrowed by owner and search).
+/// The deals in scope of the pipeline (narrowed by owner and search), one select per disjoint
+/// branch of the caller's scope.
 pub async fn base(
     db: &impl ConnectionTrait,
     caller: &Caller,
     deal_type: &DealType,
     q: &BoardQuery,
     now: DateTime<Utc>,
-) -> ApiResult<Select<deal::Entity>> {
+) -> ApiResult<Vec<Select<deal::Entity>>> {
     let list = DealListQuery {
-        kind: Some(deal_type.kind.clone()),
         type_id: Some(deal_type.id.clone()),
         owner_id: q.owner_id.clone(),
         q: q.q.clone(),
         ..Default::default()
     };
-    filtered(db, caller, Action::Read, &list, false, now).await
+    let narrowed = narrowed(db, &list, false, now).await?;
+    let branches = scope::branches(db, caller, Action::Read, &deal_type.kind).await?;
+    Ok(branches
+        .into_iter()
+        .map(|branch| narrowed.clone().filter(branch))
+        .collect())
 }
 
-/// The deals of one column: open ones in an open stage; those closed in the last days in a won
-/// or lost stage. One status and one stage per column, so the owner, creator and partner
-/// indexes (owner/creator/partner, type, status, stage, entered) find exactly its rows.
+/// The deals of one column in each branch: open ones in an open stage; those closed in the last
+/// days in a won or lost stage. One status and one stage per column, so the owner, creator and
+/// partner indexes (owner/creator/partner, type, status, stage, entered) find exactly its rows.
 pub fn column(
-    base: &Select<deal::Entity>,
+    base: &[Select<deal::Entity>],
     stage: &Stage,
     now: DateTime<Utc>,
-) -> Select<deal::Entity> {
-    let column = base
-        .clone()
-        .filter(deal::Column::Status.eq(stage.outcome.as_str()))
-        .filter(deal::Column::StageId.eq(stage.id.as_str()));
-    if stage.outcome == "open" {
-        column
-    } else {
-        column.filter(deal::Column::StageEnteredAt.gte(now - Duration::days(CLOSED_DAYS)))
-    }
+) -> Vec<Select<deal::Entity>> {
+    base.iter()
+        .map(|branch| {
+            let column = branch
+                .clone()
+                .filter(deal::Column::Status.eq(stage.outcome.as_str()))
+                .filter(deal::Column::StageId.eq(stage.id.as_str()));
+            if stage.outcome == "open" {
+                column
+            } else {
+                column.filter(deal::Column::StageEnteredAt.gte(now - Duration::days(CLOSED_DAYS)))
+            }
+        })
+        .collect()
 }
 
 /// A column's count, value (realised for won deals) and overdue count, per currency.
@@ -101,19 +112,27 @@ pub async fn board(
     let mut columns = Vec::with_capacity(deal_type.stages.len());
     let mut shown = Vec::new();
     for stage in &deal_type.stages {
-        let of_stage = column(&base, stage, now);
-        let sums: Vec<Sums> = sums(&of_stage, now).into_tuple().all(db).await?;
         let (mut count, mut amount, mut overdue) = (0u64, 0i64, 0u64);
-        for (currency, n, value, late) in sums {
-            count += n as u64;
-            amount += value
-                .and_then(|a| rates.convert(a, &currency, today))
-                .unwrap_or(0);
-            overdue += late.unwrap_or(0) as u64;
+        let mut first = Vec::new();
+        for branch in column(&base, stage, now) {
+            let sums: Vec<Sums> = sums(&branch, now).into_tuple().all(db).await?;
+            let mut in_branch = 0;
+            for (currency, n, value, late) in sums {
+                in_branch += n as u64;
+                amount += value
+                    .and_then(|a| rates.convert(a, &currency, today))
+                    .unwrap_or(0);
+                overdue += late.unwrap_or(0) as u64;
+            }
+            if in_branch > 0 {
+                first.extend(cards(&branch, limit).all(db).await?);
+            }
+            count += in_branch;
         }
-        if count > 0 {
-            shown.extend(cards(&of_stage, limit).all(db).await?);
-        }
+        // Each branch's first cards, merged in the order `cards` reads them.
+        first.sort_by(|a, b| (a.stage_entered_at, &a.id).cmp(&(b.stage_entered_at, &b.id)));
+        first.truncate(limit as usize);
+        shown.extend(first);
         columns.push(BoardColumn {
             stage: stage.clone(),
             count,

@@ -33,7 +33,7 @@ fn live(trashed: bool) -> Condition {
 }
 
 /// The deals within the reach of the caller's `reach` grants that the list's typed filters and
-/// quick search leave (the list, the export, the board and the reports share it).
+/// quick search leave (the list, the export and the reports share it).
 pub async fn filtered(
     db: &impl ConnectionTrait,
     caller: &Caller,
@@ -42,9 +42,19 @@ pub async fn filtered(
     trashed: bool,
     now: DateTime<Utc>,
 ) -> ApiResult<sea_orm::Select<deal::Entity>> {
-    let mut select = deal::Entity::find()
-        .filter(scope::reachable(db, caller, reach, q.kind.as_deref()).await?)
-        .filter(live(trashed));
+    Ok(narrowed(db, q, trashed, now)
+        .await?
+        .filter(scope::reachable(db, caller, reach, q.kind.as_deref()).await?))
+}
+
+/// The deals the list's typed filters and quick search leave, whoever asks: callers add the scope.
+pub async fn narrowed(
+    db: &impl ConnectionTrait,
+    q: &DealListQuery,
+    trashed: bool,
+    now: DateTime<Utc>,
+) -> ApiResult<sea_orm::Select<deal::Entity>> {
+    let mut select = deal::Entity::find().filter(live(trashed));
     let eq = |select: sea_orm::Select<deal::Entity>, col: deal::Column, v: &Option<String>| match v
     {
         Some(v) => select.filter(col.eq(v.as_str())),
