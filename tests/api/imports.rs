@@ -98,7 +98,8 @@ async fn central_european_files_are_read_as_written(engine: Engine) {
     assert_eq!(djakovo["notes"], "Kuća");
 
     // UTF-8 with a byte order mark, commas, LF: the first header is still recognised.
-    let bom = "\u{feff}Name,City,Emails\n\"Kraš, d.d.\",Zagreb,\"info@kras.hr; prodaja@kras.hr\"\n";
+    // A name with quotes, braces, a backslash and the word NULL is stored as written too.
+    let bom = "\u{feff}Name,City,Emails\n\"Kraš, d.d.\",Zagreb,\"info@kras.hr; prodaja@kras.hr\"\n\"Mlin \"\"Zrno\"\" {1} \\ NULL\",Osijek,\n";
     let done = import(
         &app,
         &admin,
@@ -108,7 +109,13 @@ async fn central_european_files_are_read_as_written(engine: Engine) {
     .await;
     assert_eq!(done["encoding"], "utf-8");
     assert_eq!(done["mapping"]["Name"], "name", "{done}");
-    assert_eq!(done["created"], 1);
+    assert_eq!(done["created"], 2, "{done}");
+    let mlin = partners(&app, &admin)
+        .await
+        .into_iter()
+        .find(|p| p["city"] == "Osijek")
+        .unwrap_or_default();
+    assert_eq!(mlin["name"], "Mlin \"Zrno\" {1} \\ NULL");
     let kras = partners(&app, &admin)
         .await
         .into_iter()

@@ -354,21 +354,8 @@ async fn keep(
             });
         }
     }
-    for chunk in records.chunks(1000) {
-        // A record an earlier batch already holds keeps its first state.
-        record::Entity::insert_many(chunk.to_vec())
-            .on_conflict(
-                sea_orm::sea_query::OnConflict::columns([
-                    record::Column::ImportId,
-                    record::Column::EntityId,
-                ])
-                .do_nothing()
-                .to_owned(),
-            )
-            .do_nothing()
-            .exec_without_returning(txn)
-            .await?;
-    }
+    // A record an earlier batch already holds keeps its first state.
+    crate::db::insert_rows(txn, records, 1000, &["import_id", "entity_id"]).await?;
     let failures: Vec<failure::ActiveModel> = outcome
         .failures
         .iter()

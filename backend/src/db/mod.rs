@@ -13,6 +13,8 @@ use sqlx::sqlite::{SqliteConnectOptions, SqliteJournalMode, SqlitePoolOptions, S
 use std::str::FromStr;
 use std::time::Duration;
 
+pub mod unnest;
+
 #[derive(Clone)]
 pub struct Db {
     pub read: DatabaseConnection,
@@ -85,23 +87,76 @@ impl Db {
     }
 }
 
-/// Inserts `rows` in statements of `size` (bound parameters stay under both engines' limits),
-/// moving them rather than copying: imports and reassignment write millions.
+/// Inserts `rows`, all with the same columns set, moving them rather than copying: imports write
+/// millions. On SQLite in statements of `size` rows (bound parameters stay under its limit); on
+/// PostgreSQL as arrays unnested by the server ([`unnest`]).
 pub async fn insert_chunked<A>(
     db: &impl sea_orm::ConnectionTrait,
-    mut rows: Vec<A>,
+    rows: Vec<A>,
     size: usize,
 ) -> Result<(), sea_orm::DbErr>
 where
     A: sea_orm::ActiveModelTrait,
     <A::Entity as sea_orm::EntityTrait>::Model: sea_orm::IntoActiveModel<A>,
 {
-    use sea_orm::EntityTrait;
+    insert_rows(db, rows, size, &[]).await
+}
+
+/// `insert_chunked` that skips a row whose `unique` columns match a row already there (none:
+/// every row is new).
+pub async fn insert_rows<A>(
+    db: &impl sea_orm::ConnectionTrait,
+    mut rows: Vec<A>,
+    size: usize,
+    unique: &[&str],
+) -> Result<(), sea_orm::DbErr>
+where
+    A: sea_orm::ActiveModelTrait,
+    <A::Entity as sea_orm::EntityTrait>::Model: sea_orm::IntoActiveModel<A>,
+{
+    use sea_orm::sea_query::{Alias, OnConflict};
+    use sea_orm::{EntityName, EntityTrait, IdenStatic, Iterable};
+    if db.get_database_backend() == DatabaseBackend::Postgres {
+        let Some(first) = rows.first() else {
+            return Ok(());
+        };
+        let columns: Vec<_> = <A::Entity as EntityTrait>::Column::iter()
+            .filter(|c| first.get(*c).is_set())
+            .collect();
+        let names: Vec<&str> = columns.iter().map(|c| c.as_str()).collect();
+        let table = A::Entity::default().table_name().to_owned();
+        let values = rows.into_iter().map(|row| {
+            columns
+                .iter()
+                .map(|c| {
+                    row.get(*c)
+                        .into_value()
+                        .unwrap_or(sea_orm::Value::String(None))
+                })
+                .collect()
+        });
+        let tail = match unique {
+            [] => String::new(),
+            columns => format!("ON CONFLICT ({}) DO NOTHING", columns.join(", ")),
+        };
+        return unnest::insert(db, &table, &names, values, &tail).await;
+    }
     while !rows.is_empty() {
         let rest = rows.split_off(rows.len().min(size));
-        A::Entity::insert_many(std::mem::replace(&mut rows, rest))
-            .exec_without_returning(db)
-            .await?;
+        let insert = A::Entity::insert_many(std::mem::replace(&mut rows, rest));
+        if unique.is_empty() {
+            insert.exec_without_returning(db).await?;
+        } else {
+            insert
+                .on_conflict(
+                    OnConflict::columns(unique.iter().map(|c| Alias::new(*c)))
+                        .do_nothing()
+                        .to_owned(),
+                )
+                .do_nothing()
+                .exec_without_returning(db)
+                .await?;
+        }
     }
     Ok(())
 }
