@@ -380,6 +380,7 @@ pub async fn apply(
     .await?;
     let job_id = jobs::enqueue(&txn, caller).await?;
     txn.commit().await?;
+    crate::jobs::queue::wake();
     Ok(Applied {
         job_id,
         rules: written,

@@ -114,6 +114,7 @@ pub async fn start(
     .await?;
     let model = run::find(&txn, &new.id).await?;
     txn.commit().await?;
+    queue::wake();
     Ok(Import::from_model(model))
 }
 
@@ -221,6 +222,7 @@ pub async fn undo(db: &impl TransactionTrait, caller: &Caller, id: &str) -> ApiR
     }
     let dto = transition(&txn, caller, &m, status::UNDOING, undo::UNDO_JOB).await?;
     txn.commit().await?;
+    queue::wake();
     Ok(dto)
 }
 
@@ -236,6 +238,7 @@ pub async fn resume(db: &impl TransactionTrait, caller: &Caller, id: &str) -> Ap
     }
     let dto = transition(&txn, caller, &m, status::QUEUED, run::RUN_JOB).await?;
     txn.commit().await?;
+    queue::wake();
     Ok(dto)
 }
 

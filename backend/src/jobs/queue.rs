@@ -19,7 +19,21 @@ pub const CANCELLED: &str = "cancelled";
 /// Attempts before a job that keeps failing is declared dead.
 pub const MAX_ATTEMPTS: i64 = 5;
 
-/// Adds a job due at `run_at`, in the caller's transaction.
+/// Idle workers of this process, woken when a job is committed so that it starts at once rather
+/// than at their next poll (other instances still find it by polling).
+static COMMITTED: tokio::sync::Notify = tokio::sync::Notify::const_new();
+
+/// Tells this process's idle workers that a job was committed; call it after the commit.
+pub fn wake() {
+    COMMITTED.notify_waiters();
+}
+
+/// Waits for [`wake`], or `idle` at most.
+pub async fn idle(idle: std::time::Duration) {
+    let _ = tokio::time::timeout(idle, COMMITTED.notified()).await;
+}
+
+/// Adds a job due at `run_at`, in the caller's transaction (then [`wake`] the workers).
 pub async fn enqueue(
     db: &impl ConnectionTrait,
     kind: &str,

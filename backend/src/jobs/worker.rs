@@ -88,7 +88,7 @@ pub fn spawn(state: web::Data<AppState>) -> tokio::task::JoinHandle<()> {
                 }
             }
             match run_once(&state, &worker).await {
-                Ok(0) => tokio::time::sleep(idle).await,
+                Ok(0) => queue::idle(idle).await,
                 Ok(_) => {}
                 Err(e) => {
                     tracing::error!(error = ?e, "worker round failed");

@@ -116,6 +116,7 @@ pub async fn create(
     )
     .await?;
     txn.commit().await?;
+    queue::wake();
     Ok(model.into())
 }
 

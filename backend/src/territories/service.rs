@@ -182,6 +182,7 @@ pub async fn create(
     .await?;
     assignment::jobs::enqueue(&txn, caller).await?;
     txn.commit().await?;
+    crate::jobs::queue::wake();
     Ok(dto)
 }
 
@@ -220,6 +221,7 @@ pub async fn update(
     .await?;
     assignment::jobs::enqueue(&txn, caller).await?;
     txn.commit().await?;
+    crate::jobs::queue::wake();
     Ok(dto)
 }
 
@@ -272,5 +274,6 @@ pub async fn delete(
     .await?;
     assignment::jobs::enqueue(&txn, caller).await?;
     txn.commit().await?;
+    crate::jobs::queue::wake();
     Ok(())
 }
