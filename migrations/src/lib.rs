@@ -21,6 +21,7 @@ mod m0014_person_lead_search;
 mod m0015_territories;
 mod m0016_imports;
 mod m0017_deals;
+mod m0018_history_json;
 
 pub use m0003_builtin_roles::{builtin_grants, BUILTIN_ROLES};
 
@@ -47,6 +48,7 @@ impl MigratorTrait for Migrator {
             Box::new(m0015_territories::Migration),
             Box::new(m0016_imports::Migration),
             Box::new(m0017_deals::Migration),
+            Box::new(m0018_history_json::Migration),
         ]
     }
 }

@@ -146,7 +146,7 @@ pub async fn record_many_json(
 ) -> Result<(), DbErr> {
     const ROWS: usize = 500;
     let backend = db.get_database_backend();
-    // PostgreSQL reads the text as jsonb; SQLite keeps JSON as text.
+    // PostgreSQL reads the text as json (m0018); SQLite keeps JSON as text.
     let cast = backend == sea_orm::DatabaseBackend::Postgres;
     let at = clock::now();
     let mut entries = entries;
@@ -167,7 +167,7 @@ pub async fn record_many_json(
             ];
             let changes = binds.push(changes);
             cells.push(match cast {
-                true => format!("CAST({changes} AS jsonb)"),
+                true => format!("CAST({changes} AS json)"),
                 false => changes,
             });
             cells.push(binds.push(actor.request_id.map(str::to_owned)));
