@@ -226,67 +226,45 @@ impl MigrationTrait for Migration {
             ],
         ))
         .await?;
-        for (name, columns) in [
-            // A board reaches the deals in scope as three disjoint branches, through their owner,
-            // their creator (not the owner) or their partner (neither): each index leads on one of
-            // them, narrows to the pipeline, status, stage and time in it (the cards' order), and
-            // carries what the branch tests and a column sums, so SQLite never reads the table for
-            // the sums and reads it only for the first cards.
-            (
-                "ix_deals_owner_board",
-                &[
-                    "owner_id",
-                    "type_id",
-                    "status",
-                    "stage_id",
-                    "stage_entered_at",
-                    "id",
-                    "kind",
-                    "deleted_at",
-                    "currency",
-                    "expected_amount",
-                    "realised_amount",
-                    "stage_due_at",
-                ][..],
-            ),
-            (
-                "ix_deals_created_by",
-                &[
-                    "created_by",
-                    "type_id",
-                    "status",
-                    "stage_id",
-                    "stage_entered_at",
-                    "id",
-                    "owner_id",
-                    "kind",
-                    "deleted_at",
-                    "currency",
-                    "expected_amount",
-                    "realised_amount",
-                    "stage_due_at",
-                ],
-            ),
+        // A board reaches the deals in scope as three disjoint branches, through their owner,
+        // their creator (not the owner) or their partner (neither): each index leads on one of
+        // them, narrows to the pipeline, status, stage and time in it (the cards' order), and
+        // carries what the branch tests and a column sums, so SQLite never reads the table for
+        // the sums and reads it only for the first cards.
+        let branch = |lead: &'static str, tested: &[&'static str]| -> Vec<&'static str> {
+            [
+                lead,
+                "type_id",
+                "status",
+                "stage_id",
+                "stage_entered_at",
+                "id",
+            ]
+            .into_iter()
+            .chain(tested.iter().copied())
+            .chain([
+                "kind",
+                "deleted_at",
+                "currency",
+                "expected_amount",
+                "realised_amount",
+                "stage_due_at",
+            ])
+            .collect()
+        };
+        let boards = [
+            ("ix_deals_owner_board", branch("owner_id", &[])),
+            ("ix_deals_created_by", branch("created_by", &["owner_id"])),
             (
                 "ix_deals_partner",
-                &[
-                    "partner_id",
-                    "type_id",
-                    "status",
-                    "stage_id",
-                    "stage_entered_at",
-                    "id",
-                    "owner_id",
-                    "created_by",
-                    "kind",
-                    "deleted_at",
-                    "currency",
-                    "expected_amount",
-                    "realised_amount",
-                    "stage_due_at",
-                ],
+                branch("partner_id", &["owner_id", "created_by"]),
             ),
-            ("ix_deals_board", &["type_id", "status", "stage_id", "id"]),
+        ];
+        for (name, columns) in boards.iter().map(|(n, c)| (*n, &c[..])).chain([
+            (
+                "ix_deals_board",
+                &["type_id", "status", "stage_id", "id"][..],
+            ),
             ("ix_deals_stage", &["stage_id", "id"]),
             // The forecast reads open deals by close date, and won deals by realised date, from
             // these alone (SQLite: no table lookups, grouped in index order).
@@ -320,7 +298,7 @@ impl MigrationTrait for Migration {
             ("ix_deals_amount", &["expected_amount", "id"]),
             ("ix_deals_campaign", &["campaign_id", "id"]),
             ("ix_deals_source", &["source_id", "id"]),
-        ] {
+        ]) {
             m.create_index(index("deals", name, columns)).await?;
         }
         m.create_table(table(

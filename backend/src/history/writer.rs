@@ -144,38 +144,48 @@ pub async fn record_many_json(
     action: &str,
     entries: Vec<(String, String)>,
 ) -> Result<(), DbErr> {
-    const ROWS: usize = 500;
+    const ROWS: usize = 1000;
     let backend = db.get_database_backend();
-    // PostgreSQL reads the text as json (m0018); SQLite keeps JSON as text.
-    let cast = backend == sea_orm::DatabaseBackend::Postgres;
+    let postgres = backend == sea_orm::DatabaseBackend::Postgres;
     let at = clock::now();
     let mut entries = entries;
     while !entries.is_empty() {
         let rest = entries.split_off(entries.len().min(ROWS));
         let mut binds = crate::api::sql::Binds::new(backend);
-        let mut rows = Vec::with_capacity(ROWS);
-        for (entity_id, changes) in std::mem::replace(&mut entries, rest) {
-            // SQLite's placeholders are anonymous: values are pushed in the order they appear.
-            let mut cells = vec![
-                binds.push(clock::new_id()),
+        // What every entry shares is bound once on PostgreSQL, whose placeholders are numbered,
+        // and referenced by every row: a third of the parameters to send and convert. SQLite's are
+        // anonymous: values are pushed in the order the columns are listed.
+        let shared = |binds: &mut crate::api::sql::Binds| {
+            [
                 binds.push(at),
                 binds.push(actor.user_id.map(str::to_owned)),
                 binds.push(actor.api_key_id.map(str::to_owned)),
                 binds.push(entity_type),
-                binds.push(entity_id),
                 binds.push(action),
-            ];
+                binds.push(actor.request_id.map(str::to_owned)),
+            ]
+            .join(", ")
+        };
+        let once = postgres.then(|| shared(&mut binds));
+        let mut rows = Vec::with_capacity(ROWS);
+        for (entity_id, changes) in std::mem::replace(&mut entries, rest) {
+            let id = binds.push(clock::new_id());
+            let common = match &once {
+                Some(bound) => bound.clone(),
+                None => shared(&mut binds),
+            };
+            let entity_id = binds.push(entity_id);
             let changes = binds.push(changes);
-            cells.push(match cast {
+            // PostgreSQL reads the text as json (m0018); SQLite keeps JSON as text.
+            let changes = match postgres {
                 true => format!("CAST({changes} AS json)"),
                 false => changes,
-            });
-            cells.push(binds.push(actor.request_id.map(str::to_owned)));
-            rows.push(format!("({})", cells.join(", ")));
+            };
+            rows.push(format!("({id}, {common}, {entity_id}, {changes})"));
         }
         let sql = format!(
-            "INSERT INTO history (id, at, actor_id, api_key_id, entity_type, entity_id, action, \
-             changes, request_id) VALUES {}",
+            "INSERT INTO history (id, at, actor_id, api_key_id, entity_type, action, request_id, \
+             entity_id, changes) VALUES {}",
             rows.join(", ")
         );
         db.execute(binds.statement(sql)).await?;
