@@ -66,6 +66,11 @@ impl SmtpSink {
         self.received.lock().map(|r| r.clone()).unwrap_or_default()
     }
 
+    /// How many messages it accepted, without copying them (the benchmark polls this).
+    pub fn count(&self) -> usize {
+        self.received.lock().map(|r| r.len()).unwrap_or_default()
+    }
+
     /// Answers the next `n` messages with a temporary failure.
     pub fn refuse_next(&self, n: u32) {
         self.refuse_next.store(n, Ordering::SeqCst);

@@ -42,11 +42,7 @@ async fn raw(n: usize) -> anyhow::Result<f64> {
     let results: Vec<_> = sends.buffer_unordered(IN_FLIGHT).collect().await;
     results.into_iter().collect::<anyhow::Result<Vec<_>>>()?;
     let secs = started.elapsed().as_secs_f64();
-    anyhow::ensure!(
-        sink.received().len() == n,
-        "the raw sink got {}",
-        sink.received().len()
-    );
+    anyhow::ensure!(sink.count() == n, "the raw sink got {}", sink.count());
     Ok(secs)
 }
 
@@ -140,7 +136,7 @@ pub async fn run(engine: Engine) -> anyhow::Result<()> {
         mailing["id"].as_str().unwrap_or_default()
     );
     let mut fanned_out = None;
-    while sink.received().len() < n {
+    while sink.count() < n {
         if fanned_out.is_none() {
             let m: serde_json::Value = client
                 .get(&status_url)
@@ -156,7 +152,7 @@ pub async fn run(engine: Engine) -> anyhow::Result<()> {
         anyhow::ensure!(
             started.elapsed() < Duration::from_secs(1800),
             "the outbox stalled at {}",
-            sink.received().len()
+            sink.count()
         );
         tokio::time::sleep(Duration::from_millis(20)).await;
     }
