@@ -3,7 +3,7 @@
 //! under `<data dir>/mail` so a fresh install works and shows what it would have sent.
 use crate::settings::Settings;
 use anyhow::Context;
-use lettre::transport::smtp::Error as SmtpError;
+use lettre::transport::smtp::{Error as SmtpError, PoolConfig};
 use lettre::{AsyncFileTransport, AsyncSmtpTransport, AsyncTransport, Message, Tokio1Executor};
 
 #[derive(Clone)]
@@ -29,6 +29,9 @@ impl Mailer {
         let transport = AsyncSmtpTransport::<Tokio1Executor>::from_url(&settings.smtp_url)
             .context("CRM_SMTP_URL is not a valid smtp:// or smtps:// URL")?
             .timeout(Some(std::time::Duration::from_secs(30)))
+            // One connection for each mail the sender keeps on the wire: lettre closes every
+            // connection beyond the pool's size after one message, and opens a new one next time.
+            .pool_config(PoolConfig::new().max_size(settings.worker_concurrency.max(1) as u32))
             .build();
         Ok(Self::Smtp(transport))
     }

@@ -6,12 +6,14 @@ use super::start_crm_with;
 use crm_tests::smtp::SmtpSink;
 use crm_tests::{fresh, Engine};
 use futures_util::StreamExt;
+use lettre::transport::smtp::PoolConfig;
 use lettre::{AsyncSmtpTransport, AsyncTransport, Message, Tokio1Executor};
 use sea_orm::sea_query::{Alias, Query};
 use sea_orm::{ConnectionTrait, Database};
 use std::time::{Duration, Instant};
 
-/// Messages in flight in the raw loop: as many as the worker runs side by side by default.
+/// Messages in flight in the raw loop, and its pooled connections: as many as the worker runs side
+/// by side by default.
 const IN_FLIGHT: usize = 16;
 
 fn first_name(i: usize) -> String {
@@ -22,6 +24,7 @@ async fn raw(n: usize) -> anyhow::Result<f64> {
     let sink = SmtpSink::start().await;
     let transport = AsyncSmtpTransport::<Tokio1Executor>::builder_dangerous("127.0.0.1")
         .port(sink.port)
+        .pool_config(PoolConfig::new().max_size(IN_FLIGHT as u32))
         .build();
     let started = Instant::now();
     let sends = futures_util::stream::iter(0..n).map(|i| {
