@@ -318,3 +318,88 @@ async fn mailings_honour_consent_and_unsubscribe_works_once(engine: Engine) {
     assert_eq!(bad.problem(422), "validation_failed");
 }
 both!(mailings_honour_consent_and_unsubscribe_works_once);
+
+/// A trigger makes the database refuse the email of `osoba550@example.hr`, in the second batch.
+async fn refuse_one_email(app: &TestApp, engine: Engine, on: bool) {
+    let db = sea_orm::Database::connect(&app.database_url)
+        .await
+        .unwrap_or_else(|e| panic!("{e}"));
+    let statements: &[&str] = match (engine, on) {
+        (Engine::Sqlite, true) => &["CREATE TRIGGER boom BEFORE INSERT ON emails WHEN NEW.to_addrs LIKE '%osoba550@%' BEGIN SELECT RAISE(ABORT, 'injected failure'); END"],
+        (Engine::Sqlite, false) => &["DROP TRIGGER boom"],
+        (Engine::Postgres, true) => &[
+            "CREATE FUNCTION boom() RETURNS trigger AS $$ BEGIN IF NEW.to_addrs::text LIKE '%osoba550@%' THEN RAISE EXCEPTION 'injected failure'; END IF; RETURN NEW; END $$ LANGUAGE plpgsql",
+            "CREATE TRIGGER boom BEFORE INSERT ON emails FOR EACH ROW EXECUTE FUNCTION boom()",
+        ],
+        (Engine::Postgres, false) => &["DROP TRIGGER boom ON emails", "DROP FUNCTION boom()"],
+    };
+    for sql in statements {
+        sea_orm::ConnectionTrait::execute_unprepared(&db, sql)
+            .await
+            .unwrap_or_else(|e| panic!("{sql}: {e}"));
+    }
+}
+
+async fn a_failed_fan_out_batch_resumes_without_mailing_anyone_twice(engine: Engine) {
+    let sink = SmtpSink::start().await;
+    let url = sink.url();
+    let app = TestApp::spawn_with(engine, |s| s.smtp_url = url).await;
+    let admin = app.admin_token().await;
+    template(&app, &admin, "en", "Offer", "Dear {{ person.first_name }}").await;
+    // Fan-out batches hold 500 persons: the first commits, the second fails on person 550.
+    let ids = crm_tests::persons::load_persons(&app.database_url, 600)
+        .await
+        .unwrap_or_else(|e| panic!("{e}"));
+    refuse_one_email(&app, engine, true).await;
+    let mailing = app
+        .post(
+            "/api/v1/mailings",
+            &admin,
+            json!({"template_key": "spring", "person_ids": ids}),
+        )
+        .await
+        .ok(202)
+        .clone();
+    let mid = mailing["id"].as_str().unwrap_or_default();
+    let job_id = mailing["job_id"].as_str().unwrap_or_default();
+    let failed = eventually("the second batch to fail", || async {
+        let job = app
+            .get(&format!("/api/v1/admin/jobs/{job_id}"), &admin)
+            .await;
+        job.body["last_error"].is_string().then_some(job.body)
+    })
+    .await;
+    assert_eq!(failed["progress_done"], 500, "{failed}");
+    let stuck = app.get(&format!("/api/v1/mailings/{mid}"), &admin).await;
+    assert_eq!(stuck.ok(200)["queued_count"], 500, "no half batch");
+    eventually("the first batch to go out", || async {
+        (sink.count() == 500).then_some(())
+    })
+    .await;
+
+    // The cause goes away; the retry goes on after the batch that committed.
+    refuse_one_email(&app, engine, false).await;
+    app.clock.advance(chrono::Duration::hours(1));
+    let done = eventually("the mailing to finish", || async {
+        let m = app.get(&format!("/api/v1/mailings/{mid}"), &admin).await;
+        (m.body["status"] == "done").then_some(m.body)
+    })
+    .await;
+    assert_eq!(
+        (
+            done["queued_count"].as_i64(),
+            done["skipped_count"].as_i64()
+        ),
+        (Some(600), Some(0)),
+        "{done}"
+    );
+    eventually("every email to go out", || async {
+        (sink.count() == 600).then_some(())
+    })
+    .await;
+    let mut recipients: Vec<String> = sink.received().into_iter().flat_map(|m| m.to).collect();
+    recipients.sort();
+    recipients.dedup();
+    assert_eq!(recipients.len(), 600, "each person mailed exactly once");
+}
+both!(a_failed_fan_out_batch_resumes_without_mailing_anyone_twice);

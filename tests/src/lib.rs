@@ -3,6 +3,7 @@
 //! database cloned with `CREATE DATABASE ... TEMPLATE`), and offers typed helpers to act as each role.
 mod client;
 mod databases;
+pub mod persons;
 pub mod smtp;
 
 pub use client::{Json, Response, TestApp};

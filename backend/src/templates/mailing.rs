@@ -1,6 +1,6 @@
 //! Mailings: one personalised email per person, fanned out by a job in batches. Each batch commits
-//! its emails together with the mailing's counts, and persons who already have their email are
-//! skipped, so a crash or restart resumes where it stopped without sending anyone two. Marketing
+//! its emails together with the mailing's counts and the job's progress, so a crash or restart
+//! resumes after the last batch that committed without sending anyone two. Marketing
 //! mail goes only to persons who consented, and carries their unsubscribe link.
 use super::context::{self, person_email};
 use super::dto::{CreateMailing, Mailing};
@@ -14,7 +14,6 @@ use crate::error::{ApiError, ApiResult};
 use crate::jobs::entity as job;
 use crate::jobs::queue;
 use crate::jobs::worker::{JobFailure, JobResult};
-use crate::mail::entity as email;
 use crate::mail::outbox::{self, NewEmail};
 use crate::partners::entity::partner;
 use crate::persons::entity as person;
@@ -212,23 +211,19 @@ pub async fn fan_out(state: &AppState, job: &job::Model) -> JobResult {
         compiled: HashMap::new(),
     };
     let total = ids.len() as i64;
-    for (n, chunk) in ids.chunks(BATCH).enumerate() {
-        let rendered = render_batch(state, &m, sender.as_ref(), &mut versions, chunk).await?;
+    // A batch's emails commit with the job's progress, so a run after a crash starts right after
+    // the last batch that committed: nobody gets their email twice.
+    let resumed = (job.progress_done.max(0) as usize).min(ids.len());
+    let mut done = resumed;
+    for chunk in ids[resumed..].chunks(BATCH) {
+        let mails = render_batch(state, &m, sender.as_ref(), &mut versions, chunk).await?;
         let txn = db.begin().await.map_err(ApiError::from)?;
         if txn.get_database_backend() == sea_orm::DatabaseBackend::Postgres {
-            // A batch lost with the database server is redone: the job's progress goes with it and
-            // persons who have their email are skipped.
+            // A batch lost with the database server is redone: the job's progress goes with it.
             txn.execute_unprepared("SET LOCAL synchronous_commit TO OFF")
                 .await
                 .map_err(ApiError::from)?;
         }
-        // Persons who already have their email (from a run that crashed after this batch
-        // committed) count as neither queued nor skipped.
-        let done = already_queued(&txn, &m.id, chunk).await?;
-        let mails: Vec<NewEmail> = rendered
-            .into_iter()
-            .filter(|mail| !mail.person_id.as_ref().is_some_and(|p| done.contains(p)))
-            .collect();
         let queued = outbox::queue_many(
             &txn,
             &state.settings.mail_from,
@@ -237,7 +232,7 @@ pub async fn fan_out(state: &AppState, job: &job::Model) -> JobResult {
         )
         .await? as i64;
         // Persons deleted since, or without an address or consent.
-        let skipped = chunk.iter().filter(|id| !done.contains(*id)).count() as i64 - queued;
+        let skipped = chunk.len() as i64 - queued;
         mailing::Entity::update_many()
             .col_expr(mailing::Column::Status, Expr::value("running"))
             .col_expr(
@@ -253,11 +248,13 @@ pub async fn fan_out(state: &AppState, job: &job::Model) -> JobResult {
             .exec(&txn)
             .await
             .map_err(ApiError::from)?;
-        let done = ((n + 1) * BATCH).min(ids.len()) as i64;
+        done += chunk.len();
         let lease =
             state.clock.now() + chrono::Duration::seconds(state.settings.job_lease_secs as i64);
-        queue::progress(&txn, &job.id, done, total, lease).await?;
+        queue::progress(&txn, &job.id, done as i64, total, lease).await?;
         txn.commit().await.map_err(ApiError::from)?;
+        // The sender starts on this batch while the next one renders.
+        queue::wake();
     }
     mailing::Entity::update_many()
         .col_expr(mailing::Column::Status, Expr::value("done"))
@@ -266,26 +263,6 @@ pub async fn fan_out(state: &AppState, job: &job::Model) -> JobResult {
         .await
         .map_err(ApiError::from)?;
     Ok(Some(serde_json::json!({"mailing_id": mailing_id})))
-}
-
-async fn already_queued(
-    db: &impl ConnectionTrait,
-    mailing_id: &str,
-    ids: &[String],
-) -> Result<HashSet<String>, JobFailure> {
-    Ok(email::Entity::find()
-        .select_only()
-        .column(email::Column::PersonId)
-        .filter(email::Column::RelatedType.eq("mailing"))
-        .filter(email::Column::RelatedId.eq(mailing_id))
-        .filter(email::Column::PersonId.is_in(ids.iter().cloned()))
-        .into_tuple::<Option<String>>()
-        .all(db)
-        .await
-        .map_err(ApiError::from)?
-        .into_iter()
-        .flatten()
-        .collect())
 }
 
 /// Renders the emails of one batch: one per person who still exists, has an address and, for

@@ -3,22 +3,17 @@
 //! sink, against a raw pooled lettre loop sending the same messages to another sink in the same
 //! run. Goal: a ratio of at least 0.8.
 use super::start_crm_with;
+use crm_tests::persons::{first_name, load_persons};
 use crm_tests::smtp::SmtpSink;
 use crm_tests::{fresh, Engine};
 use futures_util::StreamExt;
 use lettre::transport::smtp::PoolConfig;
 use lettre::{AsyncSmtpTransport, AsyncTransport, Message, Tokio1Executor};
-use sea_orm::sea_query::{Alias, Query};
-use sea_orm::{ConnectionTrait, Database};
 use std::time::{Duration, Instant};
 
 /// Messages in flight in the raw loop, and its pooled connections: as many as the worker runs side
 /// by side by default.
 const IN_FLIGHT: usize = 16;
-
-fn first_name(i: usize) -> String {
-    format!("Osoba{i}")
-}
 
 async fn raw(n: usize) -> anyhow::Result<f64> {
     let sink = SmtpSink::start().await;
@@ -47,51 +42,6 @@ async fn raw(n: usize) -> anyhow::Result<f64> {
     let secs = started.elapsed().as_secs_f64();
     anyhow::ensure!(sink.count() == n, "the raw sink got {}", sink.count());
     Ok(secs)
-}
-
-async fn load_persons(url: &str, n: usize) -> anyhow::Result<Vec<String>> {
-    let db = Database::connect(url).await?;
-    let backend = db.get_database_backend();
-    let now = chrono::Utc::now();
-    let mut ids = Vec::with_capacity(n);
-    for chunk in (0..n).collect::<Vec<_>>().chunks(500) {
-        let mut insert = Query::insert();
-        insert.into_table(Alias::new("persons")).columns(
-            [
-                "id",
-                "first_name",
-                "last_name",
-                "emails",
-                "phones",
-                "marketing_consent",
-                "consent_at",
-                "consent_source",
-                "created_at",
-                "updated_at",
-                "version",
-            ]
-            .map(Alias::new),
-        );
-        for &i in chunk {
-            let id = uuid::Uuid::now_v7().to_string();
-            insert.values_panic([
-                id.clone().into(),
-                first_name(i).into(),
-                "Test".into(),
-                serde_json::json!([format!("osoba{i}@example.hr")]).into(),
-                serde_json::json!([]).into(),
-                true.into(),
-                now.into(),
-                "bench".into(),
-                now.into(),
-                now.into(),
-                1.into(),
-            ]);
-            ids.push(id);
-        }
-        db.execute(backend.build(&insert)).await?;
-    }
-    Ok(ids)
 }
 
 pub async fn run(engine: Engine) -> anyhow::Result<()> {
