@@ -97,5 +97,6 @@ pub async fn send(
     };
     let model = outbox::queue(&txn, &settings.mail_from, Some(&caller.user_id), mail).await?;
     txn.commit().await?;
+    crate::jobs::queue::wake();
     Ok(model.into())
 }

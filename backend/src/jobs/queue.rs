@@ -28,6 +28,11 @@ pub fn wake() {
     COMMITTED.notify_waiters();
 }
 
+/// The next [`wake`]: ask for it before looking for work, so a commit meanwhile is not missed.
+pub fn next_commit() -> tokio::sync::futures::Notified<'static> {
+    COMMITTED.notified()
+}
+
 /// Waits for [`wake`], or `idle` at most.
 pub async fn idle(idle: std::time::Duration) {
     let _ = tokio::time::timeout(idle, COMMITTED.notified()).await;

@@ -1,16 +1,17 @@
 //! The outbox's sender: keeps up to `CRM_WORKER_CONCURRENCY` emails on the wire at all times.
-//! Sends run as tasks of their own and a recorder task marks finished ones sent, many per
-//! transaction, so neither the wire nor the database waits for the other; mail is claimed ahead,
-//! before the wire empties. Only mail whose send had finished but was not yet recorded can go out
-//! twice after a crash (with its Message-ID): at most one wire's worth.
+//! Three loops, none waiting for another's database work: a claimer claims due mail a few wires
+//! ahead, a sender keeps the wire full from what was claimed (each send a task of its own, so both
+//! cores work the wire), and a recorder marks finished mail sent, many per transaction. Only
+//! mail whose send had finished but was not yet recorded can go out twice after a crash (with its
+//! Message-ID): at most one wire's worth.
 use super::entity as email;
 use super::outbox::{build, claim, record_failure, record_sent};
 use super::transport::SendError;
 use crate::error::ApiResult;
+use crate::jobs::queue;
 use crate::state::AppState;
 use actix_web::web;
 use chrono::Duration;
-use std::collections::VecDeque;
 use tokio::sync::mpsc;
 use tokio::task::JoinSet;
 
@@ -67,41 +68,62 @@ fn spawn_recorder(state: web::Data<AppState>, mut finished: mpsc::Receiver<Sent>
     });
 }
 
-/// Sends due mail until the process ends; sleeps only when nothing is due.
-pub fn spawn(state: web::Data<AppState>) {
-    let wire = state.settings.worker_concurrency.max(1) as usize;
-    // Bounded: sends that finished but are not recorded yet are what a crash could send again.
-    let (done, finished) = mpsc::channel::<Sent>(wire);
-    spawn_recorder(state.clone(), finished);
+/// Claims due mail a few wires ahead; waits for a commit in this process (or the next poll) only
+/// when nothing is due.
+fn spawn_claimer(state: web::Data<AppState>, claimed: mpsc::Sender<email::Model>, ahead: usize) {
     tokio::spawn(async move {
         let idle = std::time::Duration::from_millis(state.settings.worker_poll_ms);
         let lease = Duration::seconds(state.settings.job_lease_secs as i64);
-        let mut backlog: VecDeque<email::Model> = VecDeque::new();
-        let mut on_wire: JoinSet<Sent> = JoinSet::new();
         loop {
-            // Claim ahead, while the wire is still busy with what was claimed before.
-            if backlog.len() < 2 * wire {
-                match claim(&state.db.write, state.clock.now(), lease, (8 * wire) as u64).await {
-                    Ok(rows) => backlog.extend(rows),
-                    Err(e) => tracing::error!(error = ?e, "claiming mail failed"),
+            // Asked for before the claim, so a commit during it is not missed.
+            let committed = queue::next_commit();
+            let rows = match claim(&state.db.write, state.clock.now(), lease, ahead as u64).await {
+                Ok(rows) => rows,
+                Err(e) => {
+                    tracing::error!(error = ?e, "claiming mail failed");
+                    Vec::new()
                 }
-            }
-            while on_wire.len() < wire {
-                let Some(m) = backlog.pop_front() else { break };
-                on_wire.spawn(send(state.clone(), m));
-            }
-            let Some(joined) = on_wire.join_next().await else {
-                tokio::time::sleep(idle).await;
-                continue;
             };
-            match joined {
-                Ok(sent) => {
-                    if done.send(sent).await.is_err() {
-                        return; // the recorder is gone: the process is ending
-                    }
+            if rows.is_empty() {
+                let _ = tokio::time::timeout(idle, committed).await;
+            }
+            for m in rows {
+                if claimed.send(m).await.is_err() {
+                    return; // the sender is gone: the process is ending
                 }
-                // Its row stays `sending` and is claimed again when the lease runs out.
-                Err(e) => tracing::error!(error = %e, "a mail's send panicked"),
+            }
+        }
+    });
+}
+
+/// Sends due mail until the process ends.
+pub fn spawn(state: web::Data<AppState>) {
+    let wire = state.settings.worker_concurrency.max(1) as usize;
+    let ahead = 4 * wire;
+    let (to_send, mut claimed) = mpsc::channel::<email::Model>(ahead);
+    // Bounded: sends that finished but are not recorded yet are what a crash could send again.
+    let (done, finished) = mpsc::channel::<Sent>(wire);
+    spawn_claimer(state.clone(), to_send, ahead);
+    spawn_recorder(state.clone(), finished);
+    tokio::spawn(async move {
+        let mut on_wire = JoinSet::new();
+        loop {
+            tokio::select! {
+                Some(joined) = on_wire.join_next(), if !on_wire.is_empty() => match joined {
+                    Ok(sent) => {
+                        if done.send(sent).await.is_err() {
+                            return; // the recorder is gone: the process is ending
+                        }
+                    }
+                    // Its row stays `sending` and is claimed again when the lease runs out.
+                    Err(_) => tracing::error!("a mail's send panicked"),
+                },
+                next = claimed.recv(), if on_wire.len() < wire => match next {
+                    Some(m) => {
+                        on_wire.spawn(send(state.clone(), m));
+                    }
+                    None => return,
+                },
             }
         }
     });

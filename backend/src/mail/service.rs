@@ -107,6 +107,7 @@ pub async fn send(
     };
     let model = outbox::queue(&txn, &settings.mail_from, Some(&caller.user_id), mail).await?;
     txn.commit().await?;
+    crate::jobs::queue::wake();
     Ok(model.into())
 }
 
@@ -149,6 +150,7 @@ pub async fn send_fax(
     };
     let model = outbox::queue(&txn, &settings.mail_from, Some(&caller.user_id), mail).await?;
     txn.commit().await?;
+    crate::jobs::queue::wake();
     Ok(model.into())
 }
 
@@ -169,5 +171,6 @@ pub async fn retry(db: &impl TransactionTrait, caller: &Caller, id: &str) -> Api
     active.updated_at = Set(clock::now());
     let updated = active.update(&txn).await?;
     txn.commit().await?;
+    crate::jobs::queue::wake();
     Ok(updated.into())
 }
