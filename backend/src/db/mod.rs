@@ -121,7 +121,8 @@ where
             return Ok(());
         };
         let columns: Vec<_> = <A::Entity as EntityTrait>::Column::iter()
-            .filter(|c| first.get(*c).is_set())
+            // A row made from a model (`ActiveModel::from`) holds its values as unchanged.
+            .filter(|c| !matches!(first.get(*c), sea_orm::ActiveValue::NotSet))
             .collect();
         let names: Vec<&str> = columns.iter().map(|c| c.as_str()).collect();
         let table = A::Entity::default().table_name().to_owned();

@@ -9,7 +9,7 @@ use super::entity as email;
 use crate::activities::entity as activity;
 use crate::api::sql::Sql;
 use crate::clock;
-use crate::error::{ApiError, ApiResult};
+use crate::error::ApiResult;
 use crate::jobs::queue::{backoff, MAX_ATTEMPTS};
 use chrono::{DateTime, Duration, Utc};
 use lettre::message::{header::ContentType, Mailbox, MultiPart, SinglePart};
@@ -98,7 +98,8 @@ pub async fn queue(
     Ok(model)
 }
 
-/// Writes many emails in one statement (a mailing's batch).
+/// Writes many emails in one statement (a mailing's batch; on PostgreSQL as unnested arrays, one
+/// parameter per column rather than per value).
 pub async fn queue_many(
     db: &impl ConnectionTrait,
     from: &str,
@@ -106,14 +107,11 @@ pub async fn queue_many(
     mails: Vec<NewEmail>,
 ) -> ApiResult<usize> {
     let count = mails.len();
-    if count > 0 {
-        let rows = mails
-            .into_iter()
-            .map(|m| email::ActiveModel::from(row(from, created_by, m)));
-        email::Entity::insert_many(rows)
-            .exec_without_returning(db)
-            .await?;
-    }
+    let rows = mails
+        .into_iter()
+        .map(|m| email::ActiveModel::from(row(from, created_by, m)))
+        .collect();
+    crate::db::insert_chunked(db, rows, 500).await?;
     Ok(count)
 }
 
@@ -322,11 +320,6 @@ async fn log_activities(db: &impl ConnectionTrait, sent: &[email::Model]) -> Api
             })
         })
         .collect();
-    if !rows.is_empty() {
-        activity::Entity::insert_many(rows)
-            .exec_without_returning(db)
-            .await
-            .map_err(ApiError::from)?;
-    }
+    crate::db::insert_chunked(db, rows, 500).await?;
     Ok(())
 }
