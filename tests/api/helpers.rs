@@ -47,3 +47,30 @@ where
     }
     panic!("timed out waiting for {what}");
 }
+
+/// A trigger makes the database refuse rows of `table` for which `when` (a condition on `NEW`
+/// that both engines read) holds; `on: false` removes it. For failures injected mid-batch.
+pub async fn refuse_rows(app: &TestApp, engine: Engine, table: &str, when: &str, on: bool) {
+    let db = sea_orm::Database::connect(&app.database_url)
+        .await
+        .unwrap_or_else(|e| panic!("{e}"));
+    let statements = match (engine, on) {
+        (Engine::Sqlite, true) => vec![format!(
+            "CREATE TRIGGER boom BEFORE INSERT ON {table} WHEN {when} BEGIN SELECT RAISE(ABORT, 'injected failure'); END"
+        )],
+        (Engine::Sqlite, false) => vec!["DROP TRIGGER boom".to_owned()],
+        (Engine::Postgres, true) => vec![
+            format!("CREATE FUNCTION boom() RETURNS trigger AS $$ BEGIN IF {when} THEN RAISE EXCEPTION 'injected failure'; END IF; RETURN NEW; END $$ LANGUAGE plpgsql"),
+            format!("CREATE TRIGGER boom BEFORE INSERT ON {table} FOR EACH ROW EXECUTE FUNCTION boom()"),
+        ],
+        (Engine::Postgres, false) => vec![
+            format!("DROP TRIGGER boom ON {table}"),
+            "DROP FUNCTION boom()".to_owned(),
+        ],
+    };
+    for sql in statements {
+        sea_orm::ConnectionTrait::execute_unprepared(&db, &sql)
+            .await
+            .unwrap_or_else(|e| panic!("{sql}: {e}"));
+    }
+}

@@ -2,7 +2,7 @@
 //! checked like creates with an error file, duplicates under each mode, dry run, undo, a batch
 //! that fails in the database and the resume, mapping suggestions and templates, and grants.
 use crate::both;
-use crate::helpers::{eventually, Engine, TestApp};
+use crate::helpers::{eventually, refuse_rows, Engine, TestApp};
 use crm_tests::oib;
 use reqwest::multipart::{Form, Part};
 use serde_json::{json, Value};
@@ -395,31 +395,13 @@ async fn undo_restores_the_database_exactly(engine: Engine) {
 }
 both!(undo_restores_the_database_exactly);
 
-/// A trigger makes the database refuse one row: the batch holding it must leave nothing behind.
-async fn injure(app: &TestApp, engine: Engine, on: bool) {
-    let db = sea_orm::Database::connect(&app.database_url)
-        .await
-        .unwrap_or_else(|e| panic!("{e}"));
-    let statements: &[&str] = match (engine, on) {
-        (Engine::Sqlite, true) => &["CREATE TRIGGER boom BEFORE INSERT ON partners WHEN NEW.name = 'Boom' BEGIN SELECT RAISE(ABORT, 'injected failure'); END"],
-        (Engine::Sqlite, false) => &["DROP TRIGGER boom"],
-        (Engine::Postgres, true) => &[
-            "CREATE FUNCTION boom() RETURNS trigger AS $$ BEGIN IF NEW.name = 'Boom' THEN RAISE EXCEPTION 'injected failure'; END IF; RETURN NEW; END $$ LANGUAGE plpgsql",
-            "CREATE TRIGGER boom BEFORE INSERT ON partners FOR EACH ROW EXECUTE FUNCTION boom()",
-        ],
-        (Engine::Postgres, false) => &["DROP TRIGGER boom ON partners", "DROP FUNCTION boom()"],
-    };
-    for sql in statements {
-        sea_orm::ConnectionTrait::execute_unprepared(&db, sql)
-            .await
-            .unwrap_or_else(|e| panic!("{sql}: {e}"));
-    }
-}
+/// The partner the database refuses: the batch holding it must leave nothing behind.
+const BOOM: &str = "NEW.name = 'Boom'";
 
 async fn a_failed_batch_leaves_nothing_and_the_import_resumes(engine: Engine) {
     let app = TestApp::spawn_with(engine, |s| s.import_batch_rows = 2).await;
     let admin = app.admin_token().await;
-    injure(&app, engine, true).await;
+    refuse_rows(&app, engine, "partners", BOOM, true).await;
     // Batches: (P1, P2), (P3, Boom), (P5, P6).
     let file = "name\nP1\nP2\nP3\nBoom\nP5\nP6\n";
     let id = upload(
@@ -447,7 +429,7 @@ async fn a_failed_batch_leaves_nothing_and_the_import_resumes(engine: Engine) {
     );
 
     // The cause goes away; the retry goes on after the last committed row.
-    injure(&app, engine, false).await;
+    refuse_rows(&app, engine, "partners", BOOM, false).await;
     app.clock.advance(chrono::Duration::hours(1));
     let done = finished(&app, &admin, &id, "done").await;
     assert_eq!(done["created"], 6, "{done}");
