@@ -28,14 +28,13 @@ pub fn wake() {
     COMMITTED.notify_waiters();
 }
 
-/// The next [`wake`]: ask for it before looking for work, so a commit meanwhile is not missed.
-pub fn next_commit() -> tokio::sync::futures::Notified<'static> {
-    COMMITTED.notified()
-}
-
-/// Waits for [`wake`], or `idle` at most.
-pub async fn idle(idle: std::time::Duration) {
-    let _ = tokio::time::timeout(idle, COMMITTED.notified()).await;
+/// A rest that ends at the first [`wake`] after this call, or after `idle`. Take it before looking
+/// for work and await it when none was found: a commit while looking is not missed.
+pub fn idle(idle: std::time::Duration) -> impl std::future::Future<Output = ()> {
+    let committed = COMMITTED.notified();
+    async move {
+        let _ = tokio::time::timeout(idle, committed).await;
+    }
 }
 
 /// Adds a job due at `run_at`, in the caller's transaction (then [`wake`] the workers).

@@ -87,8 +87,9 @@ pub fn spawn(state: web::Data<AppState>) -> tokio::task::JoinHandle<()> {
                     Err(e) => tracing::error!(error = ?e, "scheduling failed"),
                 }
             }
+            let rest = queue::idle(idle);
             match run_once(&state, &worker).await {
-                Ok(0) => queue::idle(idle).await,
+                Ok(0) => rest.await,
                 Ok(_) => {}
                 Err(e) => {
                     tracing::error!(error = ?e, "worker round failed");

@@ -75,8 +75,7 @@ fn spawn_claimer(state: web::Data<AppState>, claimed: mpsc::Sender<email::Model>
         let idle = std::time::Duration::from_millis(state.settings.worker_poll_ms);
         let lease = Duration::seconds(state.settings.job_lease_secs as i64);
         loop {
-            // Asked for before the claim, so a commit during it is not missed.
-            let committed = queue::next_commit();
+            let rest = queue::idle(idle);
             let rows = match claim(&state.db.write, state.clock.now(), lease, ahead as u64).await {
                 Ok(rows) => rows,
                 Err(e) => {
@@ -85,7 +84,7 @@ fn spawn_claimer(state: web::Data<AppState>, claimed: mpsc::Sender<email::Model>
                 }
             };
             if rows.is_empty() {
-                let _ = tokio::time::timeout(idle, committed).await;
+                rest.await;
             }
             for m in rows {
                 if claimed.send(m).await.is_err() {
