@@ -603,6 +603,28 @@ async fn persons_and_leads_import_through_their_own_rules(engine: Engine) {
         .status,
         422
     );
+
+    // Names that start with a letter beyond ASCII match whatever their case.
+    let first = "first_name,last_name,email,city\nIvana,Šimić,ivana@simic.hr,Šibenik\n";
+    let again = "first_name,last_name,email,city\nIVANA,ŠIMIĆ,,ŠIBENIK\n";
+    for (file, created, updated) in [(first, 1, 0), (again, 0, 1)] {
+        let done = import(
+            &app,
+            &admin,
+            &[
+                ("entity", "leads"),
+                ("match_on", "name_city"),
+                ("on_duplicate", "update"),
+            ],
+            file.as_bytes().to_vec(),
+        )
+        .await;
+        assert_eq!(
+            (done["created"].as_i64(), done["updated"].as_i64()),
+            (Some(created), Some(updated)),
+            "{done}"
+        );
+    }
 }
 both!(persons_and_leads_import_through_their_own_rules);
 

@@ -106,6 +106,12 @@ async fn typed_filters_and_the_filter_tree(engine: Engine) {
     );
     let q = app.get("/api/v1/users?q=PERI", &admin).await;
     assert_eq!(names(q.ok(200)), vec!["Ana Perić"]);
+    // Case folds beyond ASCII, in the quick filter and in the filter tree.
+    let q = app.get("/api/v1/users?q=željko", &admin).await;
+    assert_eq!(names(q.ok(200)), vec!["Željko Marić"]);
+    let starts = json!({"filter": {"field": "name", "op": "starts_with", "value": "ŽELJ"}});
+    let found = app.post("/api/v1/users/search", &admin, starts).await;
+    assert_eq!(names(found.ok(200)), vec!["Željko Marić"]);
 
     let tree = json!({"filter": {"and": [
         {"field": "email", "op": "contains", "value": "@firma.pl"},

@@ -341,6 +341,25 @@ async fn duplicates_are_reported_before_create(engine: Engine) {
         )
         .await;
     assert_eq!(none.ok(200)["matches"], json!([]));
+    // A city written in capitals still matches when its first letter is beyond ASCII.
+    app.post(
+        "/api/v1/partners",
+        &admin,
+        json!({"name": "Jadran", "city": "Šibenik"}),
+    )
+    .await
+    .ok(201);
+    let capitals = app
+        .post(
+            "/api/v1/partners/duplicates",
+            &admin,
+            json!({"name": "JADRAN", "city": "ŠIBENIK"}),
+        )
+        .await;
+    assert_eq!(
+        capitals.ok(200)["matches"][0]["reasons"],
+        json!(["name_city"])
+    );
 }
 both!(duplicates_are_reported_before_create);
 

@@ -13,6 +13,7 @@ use sqlx::sqlite::{SqliteConnectOptions, SqliteJournalMode, SqlitePoolOptions, S
 use std::str::FromStr;
 use std::time::Duration;
 
+mod sqlite_lower;
 pub mod unnest;
 
 #[derive(Clone)]
@@ -56,6 +57,7 @@ impl Db {
             .foreign_keys(true)
             .busy_timeout(Duration::from_secs(10));
         let write = SqlitePoolOptions::new()
+            .after_connect(|conn, _| Box::pin(sqlite_lower::register(conn)))
             .max_connections(1)
             .acquire_timeout(Duration::from_secs(30))
             .connect_with(options.clone())
@@ -65,6 +67,7 @@ impl Db {
         // them in process instead of copying them from the OS on every query. Negative: KiB.
         let cache = format!("-{}", u64::from(settings.sqlite_cache_mib) * 1024);
         let read = SqlitePoolOptions::new()
+            .after_connect(|conn, _| Box::pin(sqlite_lower::register(conn)))
             .max_connections(settings.db_max_connections.max(2))
             .acquire_timeout(Duration::from_secs(30))
             .connect_with(options.pragma("cache_size", cache))
